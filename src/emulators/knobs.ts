@@ -1,0 +1,34 @@
+/** Faults an emulator can be told to inject, so tests and benchmarks can exercise failure paths. */
+export interface Fault {
+  /** `METHOD /route/pattern` as the request counter names it (e.g. `GET /api/v2/org_connections`); all routes when absent. */
+  route?: string;
+  /** Answer with this status and the provider's own error body. */
+  status?: number;
+  /** Never answer: the connection stays open until the client gives up or the emulator stops. */
+  timeout?: boolean;
+  /** `truncated`: invalid JSON; `shape`: valid JSON that breaks the contract. */
+  malformed?: 'truncated' | 'shape';
+  /** How many requests this fault applies to before it is used up; unlimited when absent. */
+  times?: number;
+  /** Message for the error body. */
+  message?: string;
+}
+
+export interface RateLimit {
+  /** Requests allowed per window. */
+  limit: number;
+  /** Window length in seconds. */
+  periodSeconds: number;
+}
+
+export interface Knobs {
+  /** Added to every response, in milliseconds. */
+  latencyMs: number;
+  /** A fixed-window limit across all routes; no limit when null. */
+  rateLimit: RateLimit | null;
+  faults: Fault[];
+}
+
+export function defaultKnobs(): Knobs {
+  return { latencyMs: 0, rateLimit: null, faults: [] };
+}
