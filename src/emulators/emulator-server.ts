@@ -158,6 +158,12 @@ export class EmulatorServer {
     rawBody: string,
     match: { route: CompiledRoute; params: Record<string, string> } | null,
   ): Promise<EmulatorResponse | null> {
+    if (!match) return this.dialect.errorResponse(404);
+    const { route, params } = match;
+    // Credentials are checked before the rate limit, as the providers do: a bad token is a 401, never a 429.
+    if (route.authenticated !== false && !this.dialect.isAuthorized(req.headers)) {
+      return this.dialect.errorResponse(this.dialect.authFailureStatus);
+    }
     const limited = this.takeRateLimit();
     if (limited.exceeded) {
       const error = this.dialect.errorResponse(429);
@@ -167,12 +173,6 @@ export class EmulatorServer {
       ...response,
       headers: { ...limited.headers, ...response.headers },
     });
-
-    if (!match) return withLimitHeaders(this.dialect.errorResponse(404));
-    const { route, params } = match;
-    if (route.authenticated !== false && !this.dialect.isAuthorized(req.headers)) {
-      return withLimitHeaders(this.dialect.errorResponse(this.dialect.authFailureStatus));
-    }
 
     const fault = this.takeFault(route.name);
     if (fault?.timeout) return null;
@@ -203,9 +203,13 @@ export class EmulatorServer {
       const m = route.regex.exec(path);
       if (!m) continue;
       const params: Record<string, string> = {};
-      route.paramNames.forEach((name, i) => {
-        params[name] = decodeURIComponent(m[i + 1]!);
-      });
+      try {
+        route.paramNames.forEach((name, i) => {
+          params[name] = decodeURIComponent(m[i + 1]!);
+        });
+      } catch {
+        return null; // a malformed percent-escape names no resource: 404
+      }
       return { route, params };
     }
     return null;

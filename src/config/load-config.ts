@@ -1,0 +1,132 @@
+import type { Auth0Config, Config, CruxConfig, DatadogConfig } from './config.type';
+import { ConfigError } from './config-error';
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Reads configuration from environment variables (documented in README.md and .env.example). A provider
+ * with none of its variables set is off; one set halfway is an error naming the missing variable.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const crux = loadCrux(env);
+  const auth0 = loadAuth0(env);
+  const datadog = loadDatadog(env);
+  const production = env.NODE_ENV === 'production';
+  return {
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST?.trim() || '127.0.0.1',
+    demo: !crux && !auth0 && !datadog,
+    providers: { crux, auth0, datadog },
+    upstream: {
+      timeoutMs: integer(env, 'ORGRAPH_UPSTREAM_TIMEOUT_MS', 10_000, 1, 600_000),
+      retries: integer(env, 'ORGRAPH_UPSTREAM_RETRIES', 2, 0, 10),
+      maxRetryDelayMs: integer(env, 'ORGRAPH_UPSTREAM_MAX_RETRY_DELAY_MS', 2_000, 0, 60_000),
+    },
+    graphiql: boolean(env, 'ORGRAPH_GRAPHIQL', !production),
+    introspection: boolean(env, 'ORGRAPH_INTROSPECTION', !production),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+  };
+}
+
+function loadCrux(env: Env): CruxConfig | undefined {
+  if (!anySet(env, ['CRUX_API_URL', 'CRUX_API_TOKEN'])) return undefined;
+  return { baseUrl: url(env, 'CRUX_API_URL'), token: required(env, 'CRUX_API_TOKEN') };
+}
+
+function loadAuth0(env: Env): Auth0Config | undefined {
+  const names = ['AUTH0_DOMAIN', 'AUTH0_API_URL', 'AUTH0_TOKEN', 'AUTH0_CLIENT_ID', 'AUTH0_CLIENT_SECRET'];
+  if (!anySet(env, names)) return undefined;
+  let baseUrl: string;
+  if (env.AUTH0_API_URL?.trim()) {
+    baseUrl = withSlash(url(env, 'AUTH0_API_URL'));
+  } else if (env.AUTH0_DOMAIN?.trim()) {
+    const domain = env.AUTH0_DOMAIN.trim();
+    if (!/^[a-z0-9.-]+(:\d+)?$/i.test(domain)) {
+      throw new ConfigError('AUTH0_DOMAIN', `must be a host name such as my-tenant.eu.auth0.com, got "${domain}"`);
+    }
+    baseUrl = `https://${domain}/api/v2/`;
+  } else {
+    throw new ConfigError('AUTH0_DOMAIN', 'is required (or AUTH0_API_URL with a full base URL)');
+  }
+  const token = env.AUTH0_TOKEN?.trim();
+  if (token) return { baseUrl, token };
+  const clientId = required(env, 'AUTH0_CLIENT_ID', 'or set AUTH0_TOKEN');
+  const clientSecret = required(env, 'AUTH0_CLIENT_SECRET');
+  return {
+    baseUrl,
+    clientCredentials: {
+      clientId,
+      clientSecret,
+      tokenUrl: new URL('/oauth/token', baseUrl).toString(),
+      audience: env.AUTH0_AUDIENCE?.trim() || baseUrl,
+    },
+  };
+}
+
+function loadDatadog(env: Env): DatadogConfig | undefined {
+  if (!anySet(env, ['DATADOG_API_URL', 'DD_SITE', 'DD_API_KEY', 'DD_APP_KEY'])) return undefined;
+  let baseUrl: string;
+  if (env.DATADOG_API_URL?.trim()) {
+    baseUrl = url(env, 'DATADOG_API_URL');
+  } else {
+    const site = env.DD_SITE?.trim() || 'datadoghq.com';
+    if (!/^[a-z0-9.-]+$/i.test(site)) {
+      throw new ConfigError('DD_SITE', `must be a Datadog site such as datadoghq.eu, got "${site}"`);
+    }
+    baseUrl = `https://api.${site}`;
+  }
+  return { baseUrl, apiKey: required(env, 'DD_API_KEY'), appKey: required(env, 'DD_APP_KEY') };
+}
+
+function anySet(env: Env, names: string[]): boolean {
+  return names.some((n) => (env[n]?.trim() ?? '') !== '');
+}
+
+function required(env: Env, name: string, hint?: string): string {
+  const value = env[name]?.trim();
+  if (!value) throw new ConfigError(name, `is required${hint ? ` (${hint})` : ''}`);
+  return value;
+}
+
+function url(env: Env, name: string): string {
+  const value = required(env, name);
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(name, `must be an absolute http(s) URL, got "${value}"`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new ConfigError(name, `must be an http(s) URL, got "${value}"`);
+  }
+  return value;
+}
+
+function withSlash(value: string): string {
+  return value.endsWith('/') ? value : `${value}/`;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
+  if (['false', '0', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function oneOf(env: Env, name: string, allowed: string[], fallback: string): string {
+  const raw = env[name]?.trim().toLowerCase();
+  if (!raw) return fallback;
+  if (!allowed.includes(raw)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw;
+}

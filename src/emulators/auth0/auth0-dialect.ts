@@ -1,0 +1,76 @@
+import { STATUS_CODES, type IncomingHttpHeaders } from 'node:http';
+import type { EmulatorResponse, ProviderDialect, RateLimitWindow } from '../emulator-server';
+import type { Auth0ErrorBody } from './auth0-data';
+import type { Auth0TokenStore } from './auth0-tokens';
+
+export const ORGANIZATION_NOT_FOUND = 'No organization found by that id or name';
+
+/** Auth0's wording where recordings, docs or public reports show it; the reason phrase otherwise. */
+const DEFAULTS: Record<number, { message: string; errorCode?: string }> = {
+  401: { message: 'Invalid token.' },
+  403: {
+    message: 'Insufficient scope; expected any of: read:organizations.',
+    errorCode: 'insufficient_scope',
+  },
+  // Every emulated API route is organization-scoped, so an unscoped 404 names organizations too.
+  404: { message: ORGANIZATION_NOT_FOUND },
+  429: { message: 'Global limit has been reached', errorCode: 'too_many_requests' },
+};
+
+/** `{statusCode, error, message, errorCode?}`, the Management API's error shape for every status. */
+export function auth0Error(status: number, message?: string, errorCode?: string): EmulatorResponse {
+  const fallback = DEFAULTS[status];
+  const body: Auth0ErrorBody = {
+    statusCode: status,
+    error: STATUS_CODES[status] ?? 'Error',
+    message: message ?? fallback?.message ?? STATUS_CODES[status] ?? `Error ${status}`,
+  };
+  const code = errorCode ?? fallback?.errorCode;
+  if (code !== undefined) body.errorCode = code;
+  // Public reports of Management API 401s repeat the message under `attributes.error`.
+  if (status === 401) body.attributes = { error: body.message };
+  return { status, body };
+}
+
+/** A 400 for a bad query parameter, in the z-schema wording Auth0 uses. */
+export function queryError(detail: string, property: string, description: string): EmulatorResponse {
+  return auth0Error(
+    400,
+    `Query validation error: '${detail}' on property ${property} (${description}).`,
+    'invalid_query_string',
+  );
+}
+
+export function auth0Dialect(tokens: Auth0TokenStore): ProviderDialect {
+  // The dialect interface passes no window to errorResponse, but rateLimitHeaders runs just before it
+  // for the same request, so the last window seen says how long a 429 should ask clients to wait.
+  let lastWindow: RateLimitWindow | null = null;
+  return {
+    name: 'auth0',
+    authFailureStatus: 401,
+    isAuthorized(headers: IncomingHttpHeaders): boolean {
+      const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '');
+      return match !== null && tokens.isValid(match[1]!);
+    },
+    errorResponse(status: number, message?: string): EmulatorResponse {
+      const response = auth0Error(status, message);
+      if (status === 429) response.headers = { 'retry-after': String(retryAfter(lastWindow)) };
+      return response;
+    },
+    rateLimitHeaders(window: RateLimitWindow): Record<string, string> {
+      lastWindow = window;
+      return {
+        'x-ratelimit-limit': String(window.limit),
+        'x-ratelimit-remaining': String(window.remaining),
+        // Absolute epoch seconds (Datadog sends seconds from now instead).
+        'x-ratelimit-reset': String(window.resetEpochSeconds),
+      };
+    },
+  };
+}
+
+/** Seconds until the window resets; 1 for an injected 429 with no live window behind it. */
+function retryAfter(window: RateLimitWindow | null): number {
+  const untilReset = window ? window.resetEpochSeconds * 1000 - Date.now() : 0;
+  return Math.max(1, Math.ceil(untilReset / 1000));
+}

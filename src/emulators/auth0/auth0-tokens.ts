@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Bearer tokens the Management API accepts: one static demo token that never expires, plus tokens
+ * issued by `POST /oauth/token` until their ttl runs out. The clock is injectable so tests can expire a
+ * token without sleeping.
+ */
+export class Auth0TokenStore {
+  private readonly issued = new Map<string, number>();
+
+  constructor(
+    private readonly staticToken: string,
+    readonly ttlSeconds: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Random from crypto, not the seed: issued tokens must not be guessable or repeat across runs. */
+  issue(): { token: string; expiresIn: number } {
+    const token = randomBytes(32).toString('base64url');
+    this.issued.set(token, this.now() + this.ttlSeconds * 1000);
+    return { token, expiresIn: this.ttlSeconds };
+  }
+
+  isValid(token: string): boolean {
+    if (token === this.staticToken) return true;
+    const expiresAt = this.issued.get(token);
+    if (expiresAt === undefined) return false;
+    if (this.now() < expiresAt) return true;
+    this.issued.delete(token);
+    return false;
+  }
+}

@@ -1,0 +1,87 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { EmulatorResponse, ProviderDialect, RateLimitWindow } from '../emulator-server';
+
+const NOT_PROVIDED = 'Authentication credentials were not provided.';
+
+/**
+ * Crux's API is Django REST Framework with TokenAuthentication. Crux documents only status codes, so error
+ * bodies follow DRF's defaults: `{"detail": "..."}`.
+ */
+const DEFAULT_DETAILS: Record<number, string> = {
+  400: 'Invalid input.',
+  403: 'You do not have permission to perform this action.',
+  404: 'Not found.',
+  405: 'Method not allowed.',
+  415: 'Unsupported media type in request.',
+  500: 'A server error occurred.',
+  502: 'Bad gateway.',
+  503: 'Service temporarily unavailable, try again later.',
+  504: 'Gateway timeout.',
+};
+
+/**
+ * The base server hands errorResponse() only a status, yet DRF's 401 wording depends on why the header
+ * failed and its 429 on the time left in the window. The dialect therefore remembers both: the base calls
+ * errorResponse synchronously right after isAuthorized / rateLimitHeaders for the same request, and each
+ * emulator owns its own dialect, so the remembered value always belongs to the request being answered.
+ */
+export class CruxDialect implements ProviderDialect {
+  readonly name = 'crux';
+  readonly authFailureStatus = 401;
+
+  private lastAuthFailure = NOT_PROVIDED;
+  private windowResetsAtMs: number | null = null;
+
+  constructor(private readonly token: string) {}
+
+  isAuthorized(headers: IncomingHttpHeaders): boolean {
+    const [keyword = '', ...credentials] = (headers.authorization ?? '').trim().split(/\s+/);
+    if (keyword.toLowerCase() !== 'token') {
+      this.lastAuthFailure = NOT_PROVIDED;
+    } else if (credentials.length === 0) {
+      this.lastAuthFailure = 'Invalid token header. No credentials provided.';
+    } else if (credentials.length > 1) {
+      this.lastAuthFailure = 'Invalid token header. Token string should not contain spaces.';
+    } else if (credentials[0] !== this.token) {
+      this.lastAuthFailure = 'Invalid token.';
+    } else {
+      return true;
+    }
+    return false;
+  }
+
+  errorResponse(status: number, message?: string): EmulatorResponse {
+    if (status === 401) {
+      // DRF names the expected scheme on every 401.
+      return {
+        status,
+        body: { detail: message ?? this.lastAuthFailure },
+        headers: { 'WWW-Authenticate': 'Token' },
+      };
+    }
+    if (status === 429) {
+      const wait = this.secondsUntilReset();
+      const unit = wait === 1 ? 'second' : 'seconds';
+      return {
+        status,
+        body: {
+          detail: message ?? `Request was throttled. Expected available in ${wait} ${unit}.`,
+        },
+        headers: { 'Retry-After': String(wait) },
+      };
+    }
+    return { status, body: { detail: message ?? DEFAULT_DETAILS[status] ?? 'Error.' } };
+  }
+
+  /** Crux sends no rate-limit headers; Retry-After goes on the 429 alone (see errorResponse). */
+  rateLimitHeaders(window: RateLimitWindow): Record<string, string> {
+    this.windowResetsAtMs = Date.now() + window.resetInSeconds * 1000;
+    return {};
+  }
+
+  /** Kept as an absolute time, so a stale window yields a short wait rather than a wrong long one. */
+  private secondsUntilReset(): number {
+    if (this.windowResetsAtMs === null) return 1;
+    return Math.max(1, Math.ceil((this.windowResetsAtMs - Date.now()) / 1000));
+  }
+}

@@ -1,0 +1,60 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { EmulatorResponse, ProviderDialect, RateLimitWindow } from '../emulator-server';
+
+/** Datadog's own wording where a recording or the docs show it; the HTTP reason phrase otherwise. */
+const MESSAGES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  429: 'Too many requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/** The recordings answer `application/json` without a charset. */
+const JSON_HEADERS = { 'content-type': 'application/json' };
+
+export function datadogError(status: number, message?: string): EmulatorResponse {
+  return {
+    status,
+    body: { errors: [message ?? MESSAGES[status] ?? `Error ${status}`] },
+    headers: { ...JSON_HEADERS },
+  };
+}
+
+/** A 200 in Datadog's content type. */
+export function datadogOk(body: unknown): EmulatorResponse {
+  return { status: 200, body, headers: { ...JSON_HEADERS } };
+}
+
+/**
+ * Both keys are required and must match; Datadog answers a missing or wrong key with 403, not 401.
+ * The emulator's one rate-limit window covers every route, so it carries one name.
+ */
+export function datadogDialect(credentials: { apiKey: string; appKey: string }): ProviderDialect {
+  return {
+    name: 'datadog',
+    authFailureStatus: 403,
+    isAuthorized(headers: IncomingHttpHeaders): boolean {
+      return (
+        headers['dd-api-key'] === credentials.apiKey &&
+        headers['dd-application-key'] === credentials.appKey
+      );
+    },
+    errorResponse: datadogError,
+    rateLimitHeaders(window: RateLimitWindow): Record<string, string> {
+      return {
+        'X-RateLimit-Limit': String(window.limit),
+        'X-RateLimit-Period': String(window.periodSeconds),
+        'X-RateLimit-Remaining': String(window.remaining),
+        // Seconds until the reset, not an epoch time (Auth0 sends the epoch).
+        'X-RateLimit-Reset': String(window.resetInSeconds),
+        'X-RateLimit-Name': 'org_connections_read',
+      };
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { Field, ID, InputType } from 'type-graphql';
+import { Provider } from '../common/provider.enum';
+import { ConnectionKind } from './connection-kind.enum';
+import { ConnectionStatus } from './connection-status.enum';
+
+@InputType({
+  description:
+    'Narrows a list of connections; all given conditions must hold. A condition on a field that only ' +
+    "one provider has (status, enabled, connectionType, source/sink) excludes the other providers' connections.",
+})
+export class ConnectionFilter {
+  @Field(() => [Provider], { nullable: true, description: 'Only these providers.' })
+  providers?: Provider[];
+
+  @Field(() => ConnectionKind, { nullable: true })
+  kind?: ConnectionKind;
+
+  @Field(() => ConnectionStatus, { nullable: true, description: 'Crux connection status.' })
+  status?: ConnectionStatus;
+
+  @Field({ nullable: true, description: 'Auth0: whether the connection is enabled for the organization.' })
+  enabled?: boolean;
+
+  @Field({ nullable: true, description: 'Datadog: connections sharing this type, e.g. "logs".' })
+  connectionType?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Connections with this organization on any side.' })
+  organizationId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Datadog: connections from this source org.' })
+  sourceOrganizationId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Datadog: connections to this sink org.' })
+  sinkOrganizationId?: string;
+}

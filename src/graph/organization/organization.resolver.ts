@@ -1,0 +1,67 @@
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context/context.type';
+import { checkPaging, PagingArgs } from '../common/paging.args';
+import { toPage } from '../common/page.type';
+import { ConnectionFilter } from '../connection/connection.filter';
+import { ConnectionPage } from '../connection/connection-page.type';
+import { UserPage } from '../user/user-page.type';
+import { OrganizationFilter } from './organization.filter';
+import { OrganizationPage } from './organization-page.type';
+import { Organization } from './organization.type';
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @Query(() => Organization, {
+    nullable: true,
+    description: 'One organization by global ID; null when the provider has no such organization.',
+  })
+  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.catalog.node(id, 'Organization');
+  }
+
+  @Query(() => OrganizationPage, {
+    description:
+      "Organizations of every configured provider. A provider that fails leaves the others' " +
+      'organizations in the page and an error naming it in `errors`.',
+  })
+  async organizations(
+    @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | undefined,
+    @Args() paging: PagingArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    checkPaging(paging);
+    return toPage(await ctx.catalog.organizations(filter ?? {}, info), paging);
+  }
+
+  @FieldResolver(() => ConnectionPage, {
+    nullable: true,
+    description: "The organization's connections: Crux and Datadog connections it is a side of, or the identity connections enabled for an Auth0 organization.",
+  })
+  async connections(
+    @Root() organization: Organization,
+    @Arg('filter', () => ConnectionFilter, { nullable: true }) filter: ConnectionFilter | undefined,
+    @Args() paging: PagingArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
+    checkPaging(paging);
+    const scoped = { ...filter, organizationId: organization.id };
+    return toPage(await ctx.catalog.connections(scoped, info), paging);
+  }
+
+  @FieldResolver(() => UserPage, {
+    nullable: true,
+    description: "The organization's users: Crux org users (of your own organization) or Auth0 members.",
+  })
+  async users(
+    @Root() organization: Organization,
+    @Args() paging: PagingArgs,
+    @Ctx() ctx: Context,
+  ) {
+    checkPaging(paging);
+    const users = await ctx.catalog.source(organization.provider).usersOfOrganization(organization.key);
+    return toPage(users, paging);
+  }
+}

@@ -1,0 +1,180 @@
+import DataLoader from 'dataloader';
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../../errors/error-code';
+import type { Connection } from '../../graph/connection/connection.type';
+import type { Organization } from '../../graph/organization/organization.type';
+import type { Permission } from '../../graph/permission/permission.type';
+import type { User } from '../../graph/user/user.type';
+import { once } from '../../loaders/once';
+import { Provider } from '../../model/provider';
+import type { ConnectionQuery, ProviderSource } from '../provider-source';
+import type { Auth0Client } from './auth0-client';
+import { isOrganizationId, splitMembershipKey } from './auth0-keys';
+import { mapConnection, mapFullRole, mapMember, mapOrganization } from './auth0-mapper';
+
+/** A 404 means the organization (or member) is gone: an absent object, not a failure. */
+async function orNullOn404<T>(load: Promise<T>): Promise<T | null> {
+  try {
+    return await load;
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.code === ErrorCode.NOT_FOUND) return null;
+    throw error;
+  }
+}
+
+/**
+ * Auth0 in the unified model, for one request. Connections and members are per organization, so they
+ * are batched per organization (one call each, however many fields ask); organizations come from one
+ * listing, or from one GET when a single organization is all a request needs.
+ */
+export class Auth0Source implements ProviderSource {
+  readonly provider = Provider.AUTH0;
+
+  private organizationListStarted = false;
+  private readonly organizationList = once(() => {
+    this.organizationListStarted = true;
+    return this.client.organizations().then((orgs) => orgs.map(mapOrganization));
+  });
+
+  /** One key: GET by id (one call). More, or the listing already loaded: the listing. */
+  private readonly organizationLoader = new DataLoader<string, Organization | null>(async (keys) => {
+    const valid = keys.filter(isOrganizationId);
+    if (valid.length === 1 && !this.organizationListStarted) {
+      const org = await orNullOn404(this.client.organization(valid[0]!));
+      return keys.map((k) => (org && k === valid[0] ? mapOrganization(org) : null));
+    }
+    if (valid.length === 0) return keys.map(() => null);
+    const byId = new Map((await this.organizationList()).map((o) => [o.key, o]));
+    return keys.map((k) => byId.get(k) ?? null);
+  });
+
+  private readonly connectionsLoader = new DataLoader<string, Connection[]>((organizationIds) =>
+    Promise.all(
+      organizationIds.map(async (id) => {
+        if (!isOrganizationId(id)) return [];
+        const items = await orNullOn404(this.client.organizationConnections(id));
+        return (items ?? []).map((item) => mapConnection(id, item));
+      }),
+    ),
+  );
+
+  private readonly membersLoader = new DataLoader<string, User[]>((organizationIds) =>
+    Promise.all(
+      organizationIds.map(async (id) => {
+        if (!isOrganizationId(id)) return [];
+        const members = await orNullOn404(this.client.members(id));
+        return (members ?? []).map((member) => mapMember(id, member));
+      }),
+    ),
+  );
+
+  /** A member's roles with descriptions, which member listings leave out. Keyed by membership. */
+  private readonly memberRolesLoader = new DataLoader<string, Permission[]>((keys) =>
+    Promise.all(
+      keys.map(async (key) => {
+        const membership = splitMembershipKey(key);
+        if (!membership) return [];
+        const roles = await orNullOn404(
+          this.client.memberRoles(membership.organizationId, membership.id),
+        );
+        return (roles ?? []).map(mapFullRole);
+      }),
+    ),
+  );
+
+  private readonly allUsers = once(async () => {
+    const orgs = await this.organizationList();
+    const perOrg = await this.membersLoader.loadMany(orgs.map((o) => o.key));
+    return perOrg.flatMap((users) => {
+      if (users instanceof Error) throw users;
+      return users;
+    });
+  });
+
+  constructor(private readonly client: Auth0Client) {}
+
+  async organizations(): Promise<Organization[]> {
+    const orgs = await this.organizationList();
+    for (const org of orgs) this.organizationLoader.prime(org.key, org);
+    return orgs;
+  }
+
+  organization(key: string) {
+    return this.organizationLoader.load(key);
+  }
+
+  async connections(query: ConnectionQuery): Promise<Connection[]> {
+    // Auth0 connections link an identity provider to one organization: no source or sink.
+    if (query.sourceOrganizationKey || query.sinkOrganizationKey) return [];
+    const organizationKeys = query.organizationKey
+      ? [query.organizationKey]
+      : (await this.organizations()).map((o) => o.key);
+    const perOrg = await this.connectionsLoader.loadMany(organizationKeys);
+    return perOrg
+      .flatMap((connections) => {
+        if (connections instanceof Error) throw connections;
+        return connections;
+      })
+      .filter((c) => query.enabled === undefined || query.enabled === null || c.isEnabled === query.enabled);
+  }
+
+  async connection(key: string) {
+    const membership = splitMembershipKey(key);
+    if (!membership) return null;
+    const connections = await this.connectionsLoader.load(membership.organizationId);
+    return connections.find((c) => c.key === key) ?? null;
+  }
+
+  users() {
+    return this.allUsers();
+  }
+
+  async user(key: string) {
+    const membership = splitMembershipKey(key);
+    if (!membership) return null;
+    const members = await this.membersLoader.load(membership.organizationId);
+    return members.find((u) => u.key === key) ?? null;
+  }
+
+  usersOfOrganization(organizationKey: string) {
+    return this.membersLoader.load(organizationKey);
+  }
+
+  async organizationsOfUser(userKey: string): Promise<Organization[]> {
+    const membership = splitMembershipKey(userKey);
+    if (!membership || !(await this.user(userKey))) return [];
+    const org = await this.organization(membership.organizationId);
+    return org ? [org] : [];
+  }
+
+  async connectionsCreatedBy(): Promise<Connection[]> {
+    return []; // Auth0 does not say who enabled a connection.
+  }
+
+  /** Roles held by any member of any organization (Auth0 lists roles per member, not per tenant). */
+  async permissions(): Promise<Permission[]> {
+    const byId = new Map<string, Permission>();
+    for (const user of await this.allUsers()) {
+      for (const { permission } of user.permissionAssignments) {
+        if (!byId.has(permission.key)) byId.set(permission.key, permission);
+      }
+    }
+    return [...byId.values()];
+  }
+
+  /** A role with its description, read from the roles of one member who holds it. */
+  async permission(key: string): Promise<Permission | null> {
+    const holder = (await this.usersWithPermission(key))[0];
+    if (!holder) return null;
+    const roles = await this.memberRolesLoader.load(holder.key);
+    const listed = holder.permissionAssignments.find((a) => a.permission.key === key)!.permission;
+    return roles.find((r) => r.key === key) ?? listed;
+  }
+
+  async usersWithPermission(permissionKey: string): Promise<User[]> {
+    return (await this.allUsers()).filter((u) =>
+      u.permissionAssignments.some((a) => a.permission.key === permissionKey),
+    );
+  }
+}
+

@@ -1,0 +1,51 @@
+import type { Auth0Config, UpstreamConfig } from '../../config/config.type';
+import { Auth0TokenClient } from './auth0-token-client';
+
+interface CachedToken {
+  value: string;
+  /** Epoch ms after which the token is renewed: before it expires, not after a 401. */
+  renewAt: number;
+}
+
+/**
+ * The server's own Auth0 Management API token, fetched with client credentials and renewed before it
+ * expires. It is the only provider state kept across requests: it belongs to orgraph's configuration,
+ * not to a caller, and callers who send their own token (x-auth0-token) never touch it.
+ */
+export class Auth0TokenCache {
+  private readonly tokens = new Map<string, CachedToken>();
+  private readonly pending = new Map<string, Promise<string>>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async token(config: Auth0Config, upstream: UpstreamConfig): Promise<string> {
+    if (config.token) return config.token;
+    const credentials = config.clientCredentials;
+    if (!credentials) throw new Error('Auth0 is configured with neither a token nor client credentials');
+    const cacheKey = `${credentials.tokenUrl}\u0000${credentials.clientId}`;
+    const cached = this.tokens.get(cacheKey);
+    if (cached && this.now() < cached.renewAt) return cached.value;
+
+    // Concurrent requests share one token request instead of each fetching their own.
+    let pending = this.pending.get(cacheKey);
+    if (!pending) {
+      const origin = new URL('/', credentials.tokenUrl).toString();
+      const client = new Auth0TokenClient({ baseURL: origin, retry: upstream }, credentials);
+      pending = client
+        .requestToken()
+        .then((response) => {
+          const lifetimeMs = response.expires_in * 1000;
+          // Renew at 90% of the lifetime, and at least a minute early for long-lived tokens.
+          const margin = Math.min(Math.max(lifetimeMs * 0.1, 1000), 60_000);
+          this.tokens.set(cacheKey, {
+            value: response.access_token,
+            renewAt: this.now() + lifetimeMs - margin,
+          });
+          return response.access_token;
+        })
+        .finally(() => this.pending.delete(cacheKey));
+      this.pending.set(cacheKey, pending);
+    }
+    return pending;
+  }
+}

@@ -1,0 +1,69 @@
+import type { AugmentedRequest } from '@apollo/datasource-rest';
+import { z } from 'zod';
+import { Provider } from '../../model/provider';
+import { ProviderDataSource, type ProviderDataSourceOptions } from '../http/provider-data-source';
+import {
+  cruxConnectionSchema,
+  cruxOrganizationSchema,
+  cruxPermissionListSchema,
+  cruxPermissionSchema,
+  cruxUserSchema,
+  type CruxConnection,
+  type CruxOrganization,
+  type CruxPermission,
+  type CruxUser,
+} from './crux.schemas';
+
+export interface CruxCredentials {
+  token: string;
+}
+
+/** Crux Connect API v1. Its list endpoints return bare arrays with no paging: one call gets all. */
+export class CruxClient extends ProviderDataSource {
+  protected readonly provider = Provider.CRUX;
+
+  constructor(
+    options: ProviderDataSourceOptions,
+    private readonly credentials: CruxCredentials,
+  ) {
+    super(options);
+  }
+
+  protected override willSendRequest(_path: string, request: AugmentedRequest): void {
+    request.headers['authorization'] = `Token ${this.credentials.token}`;
+    request.headers['accept'] = 'application/json';
+  }
+
+  /** GET /organizations/connections/: every direct connection of your account. */
+  connections(): Promise<CruxConnection[]> {
+    return this.getValidated('organizations/connections/', z.array(cruxConnectionSchema));
+  }
+
+  /** GET /organizations/users/all/: every user on your account, with permission assignments. */
+  users(): Promise<CruxUser[]> {
+    return this.getValidated('organizations/users/all/', z.array(cruxUserSchema));
+  }
+
+  /** GET /organizations/users/detail/<uuid>/ */
+  user(uuid: string): Promise<CruxUser> {
+    return this.getValidated(`organizations/users/detail/${encodeURIComponent(uuid)}/`, cruxUserSchema);
+  }
+
+  /** GET /organizations/users/permissions/<uuid>/ */
+  userPermissions(uuid: string): Promise<z.infer<typeof cruxPermissionListSchema>> {
+    return this.getValidated(
+      `organizations/users/permissions/${encodeURIComponent(uuid)}/`,
+      cruxPermissionListSchema,
+    );
+  }
+
+  /** GET /organizations/: your own organization. */
+  ownOrganization(): Promise<CruxOrganization> {
+    return this.getValidated('organizations/', cruxOrganizationSchema);
+  }
+
+  /** GET /organizations/all_permissions/ */
+  permissions(): Promise<CruxPermission[]> {
+    return this.getValidated('organizations/all_permissions/', z.array(cruxPermissionSchema));
+  }
+}

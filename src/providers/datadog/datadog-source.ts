@@ -1,0 +1,239 @@
+import DataLoader from 'dataloader';
+import type { Connection } from '../../graph/connection/connection.type';
+import type { Organization } from '../../graph/organization/organization.type';
+import type { Permission } from '../../graph/permission/permission.type';
+import type { User } from '../../graph/user/user.type';
+import { once } from '../../loaders/once';
+import { Provider } from '../../model/provider';
+import type { ConnectionQuery, ProviderSource } from '../provider-source';
+import {
+  remainingListingCalls,
+  type DatadogClient,
+  type OrgConnectionFilter,
+} from './datadog-client';
+import type { DatadogOrgConnection, DatadogOrgConnectionList } from './datadog.schemas';
+import { mapConnection, mapOrganization, mapUser } from './datadog-mapper';
+import { SeenRefs } from './datadog-seen-refs';
+
+/**
+ * Datadog in the unified model, for one request. Datadog has one list endpoint (org connections,
+ * filterable by source or sink org, offset-paged); orgs and users exist only inside its rows. Every row
+ * any call returns is mapped once and primed into the loaders, and every call is made at most once.
+ */
+export class DatadogSource implements ProviderSource {
+  readonly provider = Provider.DATADOG;
+
+  private readonly orgs = new SeenRefs(mapOrganization, () => this.listing());
+  private readonly people = new SeenRefs(mapUser, () => this.listing());
+  private readonly seenConnections = new Map<string, Connection>();
+  private readonly connectionLoader = new DataLoader<string, Connection | null>(async (keys) => {
+    if (!keys.every((key) => this.seenConnections.has(key))) await this.listing();
+    return keys.map((key) => this.seenConnections.get(key) ?? null);
+  });
+  private readonly connectionsOfOrganization = new DataLoader<string, Connection[]>((keys) =>
+    this.loadConnectionsOf(keys),
+  );
+
+  /** `meta.page.total_count` from the latest response: every connection of the account. */
+  private knownTotal: number | undefined;
+  private firstPage: Promise<DatadogOrgConnectionList> | undefined;
+  private fullListing: Promise<Connection[]> | undefined;
+  private readonly filtered = new Map<string, Promise<Connection[]>>();
+
+  private readonly organizationList = once(async () =>
+    unique((await this.listing()).flatMap((c) => c.organizationRefs.map((r) => r.key)))
+      .map((key) => this.orgs.get(key))
+      .filter((org): org is Organization => org !== undefined),
+  );
+  private readonly userList = once(async () =>
+    unique((await this.listing()).flatMap((c) => (c.createdByRef ? [c.createdByRef.key] : [])))
+      .map((key) => this.people.get(key))
+      .filter((user): user is User => user !== undefined),
+  );
+
+  constructor(private readonly client: DatadogClient) {}
+
+  organizations(): Promise<Organization[]> {
+    return this.organizationList();
+  }
+
+  organization(key: string): Promise<Organization | null> {
+    return this.orgs.loader.load(key);
+  }
+
+  async connections(query: ConnectionQuery): Promise<Connection[]> {
+    if (query.enabled !== undefined) return []; // Datadog connections have no enabled flag
+    const org = query.organizationKey || undefined;
+    const source = query.sourceOrganizationKey || undefined;
+    const sink = query.sinkOrganizationKey || undefined;
+    if (source === undefined && sink === undefined) {
+      return org === undefined ? this.listing() : this.connectionsOfOrganization.load(org);
+    }
+    const rows = this.fullListing
+      ? (await this.fullListing).filter(
+          (c) =>
+            (source === undefined || c.sourceRef?.key === source) &&
+            (sink === undefined || c.sinkRef?.key === sink),
+        )
+      : await this.filteredListing({ sourceOrgId: source, sinkOrgId: sink });
+    return org === undefined ? rows : rows.filter((c) => involves(c, org));
+  }
+
+  connection(key: string): Promise<Connection | null> {
+    return this.connectionLoader.load(key);
+  }
+
+  users(): Promise<User[]> {
+    return this.userList();
+  }
+
+  user(key: string): Promise<User | null> {
+    return this.people.loader.load(key);
+  }
+
+  async usersOfOrganization(): Promise<User[]> {
+    return []; // Datadog's API here lists no org members
+  }
+
+  async organizationsOfUser(): Promise<Organization[]> {
+    return [];
+  }
+
+  async connectionsCreatedBy(userKey: string): Promise<Connection[]> {
+    return (await this.listing()).filter((c) => c.createdByRef?.key === userKey);
+  }
+
+  async permissions(): Promise<Permission[]> {
+    return [];
+  }
+
+  async permission(): Promise<Permission | null> {
+    return null;
+  }
+
+  async usersWithPermission(): Promise<User[]> {
+    return [];
+  }
+
+  /** Page 1 of the unfiltered listing: the listing's start, and the probe that tells the total. */
+  private probe(): Promise<DatadogOrgConnectionList> {
+    return (this.firstPage ??= this.client
+      .listOrgConnections({ limit: this.client.pageSize, offset: 0 })
+      .then((page) => {
+        this.absorb(page.data, page.meta?.page?.total_count ?? undefined);
+        return page;
+      }));
+  }
+
+  /** Every connection, fetched once per request (from the probe on, if it was made). */
+  private listing(): Promise<Connection[]> {
+    return (this.fullListing ??= this.probe().then(async (first) => {
+      const all = await this.client.allOrgConnections({}, first);
+      return this.absorb(all.connections, all.totalCount);
+    }));
+  }
+
+  private filteredListing(filter: OrgConnectionFilter): Promise<Connection[]> {
+    const key = filterKey(filter);
+    let rows = this.filtered.get(key);
+    if (!rows) {
+      rows = this.client
+        .allOrgConnections(filter)
+        .then((all) => this.absorb(all.connections, all.totalCount));
+      this.filtered.set(key, rows);
+    }
+    return rows;
+  }
+
+  /** Connections of many orgs, by the cheaper of one full listing or two filtered listings per org. */
+  private async loadConnectionsOf(orgKeys: readonly string[]): Promise<Connection[][]> {
+    if (await this.listingIsCheaper(orgKeys)) {
+      const all = await this.listing();
+      return orgKeys.map((key) => byCreation(all.filter((c) => involves(c, key))));
+    }
+    return Promise.all(
+      orgKeys.map(async (key) => {
+        const [asSource, asSink] = await Promise.all([
+          this.filteredListing({ sourceOrgId: key }),
+          this.filteredListing({ sinkOrgId: key }),
+        ]);
+        return byCreation(unique([...asSource, ...asSink]));
+      }),
+    );
+  }
+
+  /**
+   * The cost rule, in upstream calls. Per org: 2 filtered calls (source_org_id=X, sink_org_id=X), less
+   * those already made this request; call that P. Full listing: ceil(total / page size) pages, less the
+   * probe page if already fetched; call that L. Then:
+   * - the listing is already started: use it (0 more calls);
+   * - P = 0: per org (0 calls);
+   * - total unknown and no probe yet: if P = 1, per org (a probe could at best tie); otherwise probe,
+   *   i.e. fetch page 1 of the listing, which reports the total. A listing of one page is then complete
+   *   (1 call, never more than P); else compare. A probe costs at most 1 call more than the best choice.
+   * - L <= P: the listing (ties go to it: it also answers every later org, user and connection lookup);
+   *   L > P: per org. A full first page without a total counts as "listing", paging until a short page.
+   * Per-org calls beyond one page (an org with over 1000 connections on one side) are not foreseen.
+   */
+  private async listingIsCheaper(orgKeys: readonly string[]): Promise<boolean> {
+    if (this.fullListing) return true;
+    if (this.perOrgCalls(orgKeys) === 0) return false;
+    if (this.knownTotal === undefined && !this.firstPage && this.perOrgCalls(orgKeys) < 2) {
+      return false;
+    }
+    const probe = this.firstPage ?? (this.knownTotal === undefined ? this.probe() : undefined);
+    const pageSize = this.client.pageSize;
+    const listingCalls = probe
+      ? remainingListingCalls(await probe, pageSize)
+      : Math.max(1, Math.ceil((this.knownTotal ?? 0) / pageSize));
+    // Another batch may have started the listing or made filtered calls while this one waited.
+    if (this.fullListing || listingCalls === undefined) return true;
+    return listingCalls <= this.perOrgCalls(orgKeys);
+  }
+
+  private perOrgCalls(orgKeys: readonly string[]): number {
+    return orgKeys
+      .flatMap((key) => [filterKey({ sourceOrgId: key }), filterKey({ sinkOrgId: key })])
+      .filter((key) => !this.filtered.has(key)).length;
+  }
+
+  /** Maps rows once, remembers the total, and primes every org, user and connection they name. */
+  private absorb(rows: DatadogOrgConnection[], totalCount: number | undefined): Connection[] {
+    if (totalCount !== undefined) this.knownTotal = totalCount;
+    return rows.map((row) => {
+      this.orgs.see(row.relationships.source_org?.data);
+      this.orgs.see(row.relationships.sink_org?.data);
+      this.people.see(row.relationships.created_by?.data);
+      let connection = this.seenConnections.get(row.id);
+      if (!connection) {
+        connection = mapConnection(row);
+        this.seenConnections.set(row.id, connection);
+        this.connectionLoader.prime(row.id, connection);
+      }
+      return connection;
+    });
+  }
+}
+
+function filterKey(filter: OrgConnectionFilter): string {
+  return JSON.stringify([filter.sourceOrgId ?? null, filter.sinkOrgId ?? null]);
+}
+
+function involves(connection: Connection, orgKey: string): boolean {
+  return connection.organizationRefs.some((r) => r.key === orgKey);
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+/** One order whichever way the rows were fetched: oldest first, then by id. */
+function byCreation(connections: Connection[]): Connection[] {
+  const time = (c: Connection) => Date.parse(c.createdAt ?? '') || 0;
+  return [...connections].sort(
+    (a, b) =>
+      time(a) - time(b) ||
+      (a.createdAt ?? '').localeCompare(b.createdAt ?? '') ||
+      a.key.localeCompare(b.key),
+  );
+}

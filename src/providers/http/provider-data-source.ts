@@ -1,0 +1,135 @@
+import { RESTDataSource, type GetRequest, type PostRequest } from '@apollo/datasource-rest';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
+import type { ZodType } from 'zod';
+import { ErrorCode } from '../../errors/error-code';
+import { UpstreamError } from '../../errors/upstream-error';
+import type { Provider } from '../../model/provider';
+import { PROVIDER_LABELS } from '../provider-labels';
+import { retryAfterMs, type ResetDelayReader } from './rate-limit-headers';
+import { createRetryingFetch, type RetryPolicy } from './retrying-fetch';
+
+export interface ProviderDataSourceOptions {
+  baseURL: string;
+  retry: Omit<RetryPolicy, 'resetDelay'>;
+}
+
+/**
+ * The one base of every provider client: base URL from configuration, retries and timeouts, errors shaped
+ * once (`errorFromResponse`), and every response validated against the provider's contract before it
+ * enters the domain. Built per request (RESTDataSource also de-duplicates identical GETs per instance).
+ */
+export abstract class ProviderDataSource extends RESTDataSource {
+  protected abstract readonly provider: Provider;
+
+  constructor(options: ProviderDataSourceOptions, resetDelay?: ResetDelayReader) {
+    super({ fetch: createRetryingFetch({ ...options.retry, resetDelay }) });
+    // A trailing slash keeps RESTDataSource from dropping a base path (e.g. an emulator's /api prefix).
+    this.baseURL = options.baseURL.endsWith('/') ? options.baseURL : `${options.baseURL}/`;
+    this.resetDelay = resetDelay;
+  }
+
+  private readonly resetDelay: ResetDelayReader | undefined;
+
+  /** GET, then validate: a body that breaks the contract is UPSTREAM_BAD_RESPONSE, not a crash later. */
+  protected getValidated<T>(path: string, schema: ZodType<T>, request?: GetRequest): Promise<T> {
+    return this.validated(() => this.get<unknown>(path, request), schema);
+  }
+
+  protected postValidated<T>(path: string, schema: ZodType<T>, request?: PostRequest): Promise<T> {
+    return this.validated(() => this.post<unknown>(path, request), schema);
+  }
+
+  private async validated<T>(send: () => Promise<unknown>, schema: ZodType<T>): Promise<T> {
+    let body: unknown;
+    try {
+      body = await send();
+    } catch (error) {
+      throw this.asUpstreamError(error);
+    }
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) {
+      const where = parsed.error.issues[0]?.path.join('.') || '(root)';
+      throw new UpstreamError(
+        `${this.label} sent a response that does not match its contract (at ${where})`,
+        { provider: this.provider, code: ErrorCode.UPSTREAM_BAD_RESPONSE },
+      );
+    }
+    return parsed.data;
+  }
+
+  protected get label(): string {
+    return PROVIDER_LABELS[this.provider];
+  }
+
+  protected override async parseBody(response: FetcherResponse): Promise<object | string> {
+    const text = await response.text();
+    const contentType = response.headers.get('content-type') ?? '';
+    if (!contentType.includes('json') || text.length === 0) return text;
+    try {
+      return JSON.parse(text) as object;
+    } catch {
+      if (!response.ok) return text;
+      throw new UpstreamError(`${this.label} sent a body that is not valid JSON`, {
+        provider: this.provider,
+        code: ErrorCode.UPSTREAM_BAD_RESPONSE,
+        status: response.status,
+      });
+    }
+  }
+
+  protected override async errorFromResponse({
+    response,
+  }: {
+    response: FetcherResponse;
+  }): Promise<GraphQLError> {
+    const status = response.status;
+    const headers = response.headers as unknown as Headers;
+    const details = { provider: this.provider, status };
+    switch (true) {
+      case status === 401:
+        return new UpstreamError(`${this.label} rejected orgraph's credentials (401)`, {
+          ...details,
+          code: ErrorCode.UPSTREAM_UNAUTHORIZED,
+        });
+      case status === 403:
+        return new UpstreamError(
+          `${this.label} refused access: the credentials lack a permission or are invalid (403)`,
+          { ...details, code: ErrorCode.UPSTREAM_FORBIDDEN },
+        );
+      case status === 404:
+        return new UpstreamError(`${this.label} has no such object (404)`, {
+          ...details,
+          code: ErrorCode.NOT_FOUND,
+        });
+      case status === 429: {
+        const waitMs = retryAfterMs(headers) ?? this.resetDelay?.(headers);
+        const retryAfterSeconds = waitMs === undefined ? undefined : Math.ceil(waitMs / 1000);
+        return new UpstreamError(
+          `${this.label} rate limit reached${retryAfterSeconds !== undefined ? `; retry after ${retryAfterSeconds} s` : ''}`,
+          { ...details, code: ErrorCode.UPSTREAM_RATE_LIMITED, retryAfterSeconds },
+        );
+      }
+      case status >= 500 || status === 408:
+        return new UpstreamError(`${this.label} is unavailable (${status})`, {
+          ...details,
+          code: ErrorCode.UPSTREAM_UNAVAILABLE,
+        });
+      default:
+        return new UpstreamError(`${this.label} answered with an unexpected status ${status}`, {
+          ...details,
+          code: ErrorCode.UPSTREAM_ERROR,
+        });
+    }
+  }
+
+  /** Network failures and timeouts arrive as plain errors from fetch; they get a code too. */
+  private asUpstreamError(error: unknown): GraphQLError {
+    if (error instanceof GraphQLError) return error;
+    const timedOut = error instanceof Error && error.name === 'TimeoutError';
+    return new UpstreamError(
+      timedOut ? `${this.label} did not answer in time` : `${this.label} could not be reached`,
+      { provider: this.provider, code: ErrorCode.UPSTREAM_UNAVAILABLE },
+    );
+  }
+}

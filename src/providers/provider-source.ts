@@ -1,0 +1,40 @@
+import type { Connection } from '../graph/connection/connection.type';
+import type { Organization } from '../graph/organization/organization.type';
+import type { Permission } from '../graph/permission/permission.type';
+import type { User } from '../graph/user/user.type';
+import type { Provider } from '../model/provider';
+
+/** Narrowing a connection listing that a provider can push upstream (fewer rows, fewer pages). */
+export interface ConnectionQuery {
+  /** Only connections with this organization on any side. */
+  organizationKey?: string;
+  sourceOrganizationKey?: string;
+  sinkOrganizationKey?: string;
+  /** Auth0's `is_enabled`. */
+  enabled?: boolean;
+}
+
+/**
+ * What the graph asks of a provider, in the unified model. Each provider folder implements it over its
+ * own client and per-request DataLoaders; resolvers never see a provider's wire format. Keys are the
+ * provider's own (see global-id.ts); a missing object is null, a failing provider throws UpstreamError.
+ */
+export interface ProviderSource {
+  readonly provider: Provider;
+
+  organizations(): Promise<Organization[]>;
+  organization(key: string): Promise<Organization | null>;
+
+  connections(query: ConnectionQuery): Promise<Connection[]>;
+  connection(key: string): Promise<Connection | null>;
+
+  users(): Promise<User[]>;
+  user(key: string): Promise<User | null>;
+  usersOfOrganization(organizationKey: string): Promise<User[]>;
+  organizationsOfUser(userKey: string): Promise<Organization[]>;
+  connectionsCreatedBy(userKey: string): Promise<Connection[]>;
+
+  permissions(): Promise<Permission[]>;
+  permission(key: string): Promise<Permission | null>;
+  usersWithPermission(permissionKey: string): Promise<User[]>;
+}

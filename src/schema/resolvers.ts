@@ -1,0 +1,18 @@
+import type { NonEmptyArray } from 'type-graphql';
+import { ConnectionPartyResolver } from '../graph/connection/connection-party.resolver';
+import { ConnectionResolver } from '../graph/connection/connection.resolver';
+import { NodeResolver } from '../graph/node/node.resolver';
+import { OrganizationResolver } from '../graph/organization/organization.resolver';
+import { PermissionResolver } from '../graph/permission/permission.resolver';
+import { ProviderStatusResolver } from '../graph/provider/provider-status.resolver';
+import { UserResolver } from '../graph/user/user.resolver';
+
+export const resolvers: NonEmptyArray<Function> = [
+  OrganizationResolver,
+  ConnectionResolver,
+  ConnectionPartyResolver,
+  UserResolver,
+  PermissionResolver,
+  NodeResolver,
+  ProviderStatusResolver,
+];

@@ -1,0 +1,75 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config.type';
+import { createContextFactory } from '../context/create-context';
+import type { Context } from '../context/context.type';
+import { Auth0TokenCache } from '../providers/auth0/auth0-token-cache';
+import { buildOrgraphSchema } from '../schema/build-schema';
+import { createFormatError } from './format-error';
+import { httpErrorHandler } from './http-error-handler';
+import { mountGraphiQL } from './mount-graphiql';
+import { partialErrorsPlugin } from './partial-errors.plugin';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:4000/graphql */
+  url: string;
+  port: number;
+  schema: GraphQLSchema;
+  stop(): Promise<void>;
+}
+
+/** Starts orgraph's HTTP server: GraphQL (and GraphiQL for browsers) at /graphql, health at /healthz. */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const schema = await buildOrgraphSchema();
+  const app = express();
+  const httpServer = http.createServer(app);
+  const apollo = new ApolloServer<Context>({
+    schema,
+    logger,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError(logger),
+    plugins: [
+      partialErrorsPlugin,
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // GraphiQL is served by orgraph itself (no CDN); Apollo's landing page would load one.
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+  });
+  await apollo.start();
+
+  const context = createContextFactory(config, logger, { auth0Tokens: new Auth0TokenCache() });
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  if (config.graphiql) mountGraphiQL(app, GRAPHQL_PATH);
+  app.use(
+    GRAPHQL_PATH,
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, { context: ({ req }) => context({ headers: req.headers }) }),
+  );
+  app.use(httpErrorHandler(logger));
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    url: `http://${host}:${port}${GRAPHQL_PATH}`,
+    port,
+    schema,
+    stop: () => apollo.stop(),
+  };
+}
