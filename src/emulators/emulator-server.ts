@@ -115,6 +115,7 @@ export class EmulatorServer {
     this.pendingTimers.clear();
     const server = this.server;
     this.server = null;
+    this.baseUrl = null;
     if (!server) return;
     // Held responses (timeout faults) and keep-alive sockets would keep close() waiting forever.
     server.closeAllConnections();

@@ -33,7 +33,11 @@ export function auth0Error(status: number, message?: string, errorCode?: string)
 }
 
 /** A 400 for a bad query parameter, in the z-schema wording Auth0 uses. */
-export function queryError(detail: string, property: string, description: string): EmulatorResponse {
+export function queryError(
+  detail: string,
+  property: string,
+  description: string,
+): EmulatorResponse {
   return auth0Error(
     400,
     `Query validation error: '${detail}' on property ${property} (${description}).`,
@@ -42,9 +46,10 @@ export function queryError(detail: string, property: string, description: string
 }
 
 export function auth0Dialect(tokens: Auth0TokenStore): ProviderDialect {
-  // The dialect interface passes no window to errorResponse, but rateLimitHeaders runs just before it
-  // for the same request, so the last window seen says how long a 429 should ask clients to wait.
-  let lastWindow: RateLimitWindow | null = null;
+  // The dialect interface passes no window to errorResponse, but the server calls rateLimitHeaders
+  // synchronously just before it for the same request. The window is forgotten at the next microtask
+  // so that a later injected 429 never reuses a stale one.
+  let currentWindow: RateLimitWindow | null = null;
   return {
     name: 'auth0',
     authFailureStatus: 401,
@@ -54,11 +59,18 @@ export function auth0Dialect(tokens: Auth0TokenStore): ProviderDialect {
     },
     errorResponse(status: number, message?: string): EmulatorResponse {
       const response = auth0Error(status, message);
-      if (status === 429) response.headers = { 'retry-after': String(retryAfter(lastWindow)) };
+      if (status === 429) {
+        response.headers = {
+          'retry-after': String(Math.max(1, currentWindow?.resetInSeconds ?? 1)),
+        };
+      }
       return response;
     },
     rateLimitHeaders(window: RateLimitWindow): Record<string, string> {
-      lastWindow = window;
+      currentWindow = window;
+      queueMicrotask(() => {
+        if (currentWindow === window) currentWindow = null;
+      });
       return {
         'x-ratelimit-limit': String(window.limit),
         'x-ratelimit-remaining': String(window.remaining),
@@ -67,10 +79,4 @@ export function auth0Dialect(tokens: Auth0TokenStore): ProviderDialect {
       };
     },
   };
-}
-
-/** Seconds until the window resets; 1 for an injected 429 with no live window behind it. */
-function retryAfter(window: RateLimitWindow | null): number {
-  const untilReset = window ? window.resetEpochSeconds * 1000 - Date.now() : 0;
-  return Math.max(1, Math.ceil(untilReset / 1000));
 }

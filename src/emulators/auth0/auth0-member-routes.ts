@@ -35,7 +35,9 @@ export function memberRoutes(lookup: Auth0Lookup): Route[] {
         );
         // Not recorded; the wording is inferred from Auth0's other 404s.
         if (!membership) {
-          throw new Auth0RequestError(auth0Error(404, 'The user is not a member of the organization.'));
+          throw new Auth0RequestError(
+            auth0Error(404, 'The user is not a member of the organization.'),
+          );
         }
         const items: Auth0Role[] = membership.role_ids.map((id) => ({ ...roles.get(id)! }));
         return offsetPage(items, 'roles', params);

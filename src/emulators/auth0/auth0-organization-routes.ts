@@ -47,7 +47,10 @@ function listOrganizations(lookup: Auth0Lookup, request: EmulatorRequest): Emula
   const last = page[page.length - 1];
   // The recorded last page has no `next`; members differ (see the member routes).
   if (last && start + page.length < organizations.length) {
-    return ok({ organizations: page, next: encodeCursor(organizationCreatedAt[last.id]!, last.id) });
+    return ok({
+      organizations: page,
+      next: encodeCursor(organizationCreatedAt[last.id]!, last.id),
+    });
   }
   return ok({ organizations: page });
 }

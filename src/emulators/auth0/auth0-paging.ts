@@ -42,14 +42,19 @@ export function offsetPage<T>(
 ): EmulatorResponse {
   const start = params.page * params.perPage;
   const reachable = Math.min(items.length, options.maxReachable ?? Infinity);
-  const page = start < reachable ? items.slice(start, Math.min(start + params.perPage, reachable)) : [];
+  const page =
+    start < reachable ? items.slice(start, Math.min(start + params.perPage, reachable)) : [];
   if (!params.includeTotals) return ok(page);
   const limit = options.limitIsItemCount ? page.length : params.perPage;
   return ok({ [key]: page, start, limit, total: items.length });
 }
 
 /** Where a checkpoint page starts: after the record the cursor names. */
-export function checkpointStart<T>(items: readonly T[], idOf: (item: T) => string, fromId?: string): number {
+export function checkpointStart<T>(
+  items: readonly T[],
+  idOf: (item: T) => string,
+  fromId?: string,
+): number {
   if (fromId === undefined) return 0;
   const index = items.findIndex((item) => idOf(item) === fromId);
   if (index < 0) throw new Auth0RequestError(invalidCursor());

@@ -51,7 +51,10 @@ export function seedAuth0(options: { seed: number; size: number }): Auth0Data {
     }
   };
 
-  const connections = CONNECTIONS.map((c) => ({ id: uniqueId('con_', () => rng.alphanumeric(16)), ...c }));
+  const connections = CONNECTIONS.map((c) => ({
+    id: uniqueId('con_', () => rng.alphanumeric(16)),
+    ...c,
+  }));
   const roles = ROLES.map((r) => ({ id: uniqueId('rol_', () => rng.alphanumeric(16)), ...r }));
   const users = seedUsers(rng, Math.max(6, Math.ceil(options.size * 1.5)), uniqueId);
 
@@ -67,7 +70,11 @@ export function seedAuth0(options: { seed: number; size: number }): Auth0Data {
     organizations.push(organization);
     createdAt += rng.int(1, 3600) * 1000 + rng.int(0, 999);
     organizationCreatedAt[organization.id] = new Date(createdAt).toISOString();
-    organizationConnections[organization.id] = seedOrganizationConnections(rng, organization, connections);
+    organizationConnections[organization.id] = seedOrganizationConnections(
+      rng,
+      organization,
+      connections,
+    );
     memberships[organization.id] = seedMemberships(rng, users, roles, createdAt);
   }
 
@@ -141,7 +148,10 @@ function seedOrganizationConnections(
     };
     if (connection.strategy === 'auth0') settings.is_signup_enabled = rng.bool(0.5);
     if (rng.bool(0.4)) {
-      settings.organization_connection_name = `${organization.name}-${connection.strategy}`.slice(0, 50);
+      settings.organization_connection_name = `${organization.name}-${connection.strategy}`.slice(
+        0,
+        50,
+      );
     }
     return settings;
   });

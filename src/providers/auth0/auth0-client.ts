@@ -55,7 +55,9 @@ export class Auth0Client extends ProviderDataSource {
         { params },
       );
       all.push(...result.items);
-      if (!result.next || result.items.length === 0) break;
+      // A short page is the last: Auth0 still sends `next` there, and following it costs a call that
+      // answers an empty page.
+      if (!result.next || result.items.length < PAGE_SIZE) break;
       from = result.next;
     }
     return all;
@@ -106,7 +108,9 @@ export class Auth0Client extends ProviderDataSource {
         { params },
       );
       all.push(...result.items);
-      if (!result.next || result.items.length === 0) break;
+      // A short page is the last: Auth0 still sends `next` there, and following it costs a call that
+      // answers an empty page.
+      if (!result.next || result.items.length < PAGE_SIZE) break;
       from = result.next;
     }
     return all;

@@ -63,24 +63,38 @@ export class Auth0Source implements ProviderSource {
       organizationIds.map(async (id) => {
         if (!isOrganizationId(id)) return [];
         const members = await orNullOn404(this.client.members(id));
-        return (members ?? []).map((member) => mapMember(id, member));
+        const users = (members ?? []).map((member) => mapMember(id, member));
+        for (const user of users) this.noteRoleHolder(user);
+        return users;
       }),
     ),
   );
 
-  /** A member's roles with descriptions, which member listings leave out. Keyed by membership. */
-  private readonly memberRolesLoader = new DataLoader<string, Permission[]>((keys) =>
-    Promise.all(
-      keys.map(async (key) => {
-        const membership = splitMembershipKey(key);
-        if (!membership) return [];
-        const roles = await orNullOn404(
-          this.client.memberRoles(membership.organizationId, membership.id),
-        );
-        return (roles ?? []).map(mapFullRole);
-      }),
-    ),
-  );
+  /** For each role seen in a member listing, the memberships that hold it. */
+  private readonly roleHolders = new Map<string, Set<string>>();
+
+  /**
+   * Roles with descriptions, which member listings leave out. Auth0 has them per member
+   * (`/members/{user}/roles`), so a batch of roles is covered greedily: ask the member holding the most
+   * roles still missing, until every role is described. Usually one or two calls for a page of users.
+   */
+  private readonly roleLoader = new DataLoader<string, Permission | null>(async (roleIds) => {
+    const found = new Map<string, Permission>();
+    const missing = new Set(roleIds.filter((id) => this.roleHolders.has(id)));
+    const asked = new Set<string>();
+    while (missing.size > 0) {
+      const holder = this.bestHolder(missing, asked);
+      if (!holder) break;
+      asked.add(holder);
+      const membership = splitMembershipKey(holder)!;
+      const roles = await orNullOn404(this.client.memberRoles(membership.organizationId, membership.id));
+      for (const role of (roles ?? []).map(mapFullRole)) {
+        found.set(role.key, role);
+        missing.delete(role.key);
+      }
+    }
+    return roleIds.map((id) => found.get(id) ?? null);
+  });
 
   private readonly allUsers = once(async () => {
     const orgs = await this.organizationList();
@@ -162,13 +176,10 @@ export class Auth0Source implements ProviderSource {
     return [...byId.values()];
   }
 
-  /** A role with its description, read from the roles of one member who holds it. */
+  /** A role with its description. A role no loaded member holds yet needs the full member scan. */
   async permission(key: string): Promise<Permission | null> {
-    const holder = (await this.usersWithPermission(key))[0];
-    if (!holder) return null;
-    const roles = await this.memberRolesLoader.load(holder.key);
-    const listed = holder.permissionAssignments.find((a) => a.permission.key === key)!.permission;
-    return roles.find((r) => r.key === key) ?? listed;
+    if (!this.roleHolders.has(key)) await this.allUsers();
+    return this.roleLoader.load(key);
   }
 
   async usersWithPermission(permissionKey: string): Promise<User[]> {
@@ -176,5 +187,26 @@ export class Auth0Source implements ProviderSource {
       u.permissionAssignments.some((a) => a.permission.key === permissionKey),
     );
   }
-}
 
+  private noteRoleHolder(user: User): void {
+    for (const { permission } of user.permissionAssignments) {
+      const holders = this.roleHolders.get(permission.key) ?? new Set<string>();
+      holders.add(user.key);
+      this.roleHolders.set(permission.key, holders);
+    }
+  }
+
+  /** The membership holding the most of the missing roles, among those not asked yet. */
+  private bestHolder(missing: Set<string>, asked: Set<string>): string | undefined {
+    const score = new Map<string, number>();
+    for (const roleId of missing) {
+      for (const holder of this.roleHolders.get(roleId) ?? []) {
+        if (!asked.has(holder)) score.set(holder, (score.get(holder) ?? 0) + 1);
+      }
+    }
+    let best: string | undefined;
+    for (const [holder, count] of score) if (!best || count > score.get(best)!) best = holder;
+    if (!best) for (const roleId of missing) missing.delete(roleId); // no holder left to ask
+    return best;
+  }
+}

@@ -126,7 +126,8 @@ export abstract class ProviderDataSource extends RESTDataSource {
   /** Network failures and timeouts arrive as plain errors from fetch; they get a code too. */
   private asUpstreamError(error: unknown): GraphQLError {
     if (error instanceof GraphQLError) return error;
-    const timedOut = error instanceof Error && error.name === 'TimeoutError';
+    // Not `instanceof Error`: fetch's timeout is a DOMException, which some realms don't count as one.
+    const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
     return new UpstreamError(
       timedOut ? `${this.label} did not answer in time` : `${this.label} could not be reached`,
       { provider: this.provider, code: ErrorCode.UPSTREAM_UNAVAILABLE },

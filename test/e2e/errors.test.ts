@@ -1,0 +1,222 @@
+import { startTestStack, type TestStack } from '../support/test-stack';
+
+const ORGS_QUERY = '{ organizations(limit: 500) { totalCount items { provider name } } }';
+
+function codesOf(result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) {
+  return (result.errors ?? []).map((e) => [e.extensions?.code, e.extensions?.provider]);
+}
+
+/** Bad input and failing providers, over real HTTP: clear errors with codes, and partial results. */
+describe('errors', () => {
+  let stack: TestStack;
+  const secrets: string[] = [];
+
+  beforeAll(async () => {
+    stack = await startTestStack({
+      configure: (config) => ({ ...config, upstream: { timeoutMs: 500, retries: 1, maxRetryDelayMs: 200 } }),
+    });
+    const { crux, auth0, datadog } = stack.emulators;
+    secrets.push(
+      crux.credentials.token,
+      auth0.credentials.clientSecret,
+      datadog.credentials.apiKey,
+      datadog.credentials.appKey,
+    );
+  });
+  afterAll(() => stack.stop());
+  beforeEach(() => stack.emulators.reset());
+
+  /** Every response of this suite goes through here: no secret and no stack trace, ever. */
+  async function query(text: string, variables?: Record<string, unknown>, headers?: Record<string, string>) {
+    const result = await stack.query<any>(text, variables, headers);
+    const serialized = JSON.stringify(result);
+    for (const secret of secrets) expect(serialized).not.toContain(secret);
+    expect(serialized).not.toMatch(/stacktrace|\.ts:\d+|at [A-Za-z.]+ \(/);
+    return result;
+  }
+
+  describe('bad input', () => {
+    it.each([
+      ['not base64 at all', 'not an id!'],
+      ['base64 of garbage', Buffer.from('hello').toString('base64url')],
+      ['an unknown provider', Buffer.from('["Organization","ACME","x"]').toString('base64url')],
+    ])('rejects a malformed ID (%s) with BAD_USER_INPUT', async (_name, id) => {
+      const result = await query('query($id: ID!) { organization(id: $id) { name } }', { id });
+      expect(result.data).toEqual({ organization: null });
+      expect(codesOf(result)).toEqual([['BAD_USER_INPUT', undefined]]);
+      expect(result.errors![0]!.message).toMatch(/Malformed ID/);
+    });
+
+    it('rejects an ID of another type with BAD_USER_INPUT', async () => {
+      const id = Buffer.from('["Connection","CRUX","abc"]').toString('base64url');
+      const result = await query('query($id: ID!) { organization(id: $id) { name } }', { id });
+      expect(codesOf(result)).toEqual([['BAD_USER_INPUT', undefined]]);
+      expect(result.errors![0]!.message).toMatch(/is a Connection ID, not a Organization ID/);
+    });
+
+    it.each([
+      ['limit 0', 'limit: 0', /limit must be between 1 and 500/],
+      ['limit 501', 'limit: 501', /limit must be between 1 and 500/],
+      ['offset -1', 'offset: -1', /offset must be 0 or more/],
+    ])('rejects paging out of range (%s) with BAD_USER_INPUT', async (_name, args, message) => {
+      const result = await query(`{ connections(${args}) { totalCount } }`);
+      expect(codesOf(result)).toEqual([['BAD_USER_INPUT', undefined]]);
+      expect(result.errors![0]!.message).toMatch(message);
+      expect(stack.emulators.crux.counter.count()).toBe(0);
+    });
+
+    it('rejects more than 100 IDs in nodes', async () => {
+      const ids = Array.from({ length: 101 }, (_, i) => `id${i}`);
+      const result = await query('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+      expect(codesOf(result)).toEqual([['BAD_USER_INPUT', undefined]]);
+    });
+
+    it('rejects an unknown field and a wrong argument type before any upstream call', async () => {
+      const unknown = await query('{ organizations { items { salary } } }');
+      expect(unknown.status).toBe(400);
+      expect(codesOf(unknown)).toEqual([['GRAPHQL_VALIDATION_FAILED', undefined]]);
+      const wrongType = await query('{ organizations(limit: "ten") { totalCount } }');
+      expect(codesOf(wrongType)).toEqual([['GRAPHQL_VALIDATION_FAILED', undefined]]);
+      expect(stack.emulators.crux.counter.count() + stack.emulators.auth0.counter.count()).toBe(0);
+    });
+
+    it('answers a body that is not JSON with a GraphQL-shaped 400, not an HTML stack trace', async () => {
+      const response = await fetch(stack.server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query": "{ providers { provider } }"',
+      });
+      expect(response.status).toBe(400);
+      expect(response.headers.get('content-type')).toMatch(/application\/json/);
+      const body = await response.json();
+      expect(body).toEqual({
+        errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+      });
+    });
+  });
+
+  describe('a failing provider leaves the others in the response', () => {
+    it('Datadog down (503 on every try): Crux and Auth0 organizations, and an UPSTREAM_UNAVAILABLE error', async () => {
+      stack.emulators.datadog.setKnobs({ faults: [{ status: 503 }] });
+      const result = await query(ORGS_QUERY);
+      const providers = new Set(result.data.organizations.items.map((o: any) => o.provider));
+      expect(providers).toEqual(new Set(['CRUX', 'AUTH0']));
+      expect(result.data.organizations.totalCount).toBe(13 + 12);
+      expect(codesOf(result)).toEqual([['UPSTREAM_UNAVAILABLE', 'DATADOG']]);
+      expect(result.errors![0]!.path).toEqual(['organizations']);
+      expect(result.errors![0]!.message).toBe('Datadog is unavailable (503)');
+      // One try and one retry, then the error.
+      expect(stack.emulators.datadog.counter.count()).toBe(2);
+    });
+
+    it('Auth0 rate limited: UPSTREAM_RATE_LIMITED with the wait Auth0 asked for', async () => {
+      stack.emulators.auth0.setKnobs({ rateLimit: { limit: 0, periodSeconds: 60 } });
+      const result = await query(ORGS_QUERY);
+      expect(codesOf(result)).toEqual([['UPSTREAM_RATE_LIMITED', 'AUTH0']]);
+      const retryAfter = result.errors![0]!.extensions!.retryAfterSeconds as number;
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(61);
+      expect(result.data.organizations.items.some((o: any) => o.provider === 'CRUX')).toBe(true);
+    });
+
+    it('Crux timing out: UPSTREAM_UNAVAILABLE, no hang, other providers answered', async () => {
+      stack.emulators.crux.setKnobs({ faults: [{ timeout: true }] });
+      const result = await query(ORGS_QUERY);
+      expect(codesOf(result)).toEqual([['UPSTREAM_UNAVAILABLE', 'CRUX']]);
+      expect(result.errors![0]!.message).toBe('Crux Connect did not answer in time');
+      expect(result.data.organizations.items.some((o: any) => o.provider === 'DATADOG')).toBe(true);
+    });
+
+    it('Datadog breaking its contract: UPSTREAM_BAD_RESPONSE', async () => {
+      stack.emulators.datadog.setKnobs({ faults: [{ malformed: 'shape' }] });
+      const shape = await query(ORGS_QUERY);
+      expect(codesOf(shape)).toEqual([['UPSTREAM_BAD_RESPONSE', 'DATADOG']]);
+      stack.emulators.reset();
+      stack.emulators.datadog.setKnobs({ faults: [{ malformed: 'truncated' }] });
+      const truncated = await query(ORGS_QUERY);
+      expect(codesOf(truncated)).toEqual([['UPSTREAM_BAD_RESPONSE', 'DATADOG']]);
+      expect(truncated.errors![0]!.message).toBe('Datadog sent a body that is not valid JSON');
+    });
+
+    it('a nested field failing nulls that field only, with the error at its path', async () => {
+      stack.emulators.crux.setKnobs({ faults: [{ route: 'GET /organizations/users/all/', status: 500 }] });
+      const result = await query(`{ organizations(filter: { providers: [CRUX] }, limit: 500) {
+        items { name users { totalCount } connections { totalCount } } } }`);
+      const items = result.data.organizations.items;
+      const own = items.find((o: any) => o.users === null);
+      expect(own).toBeDefined();
+      expect(own.connections.totalCount).toBeGreaterThan(0);
+      expect(items.filter((o: any) => o.users !== null).every((o: any) => o.users.totalCount === 0)).toBe(
+        true,
+      );
+      const error = result.errors!.find((e: any) => e.extensions.code === 'UPSTREAM_UNAVAILABLE')!;
+      expect(error.extensions!.provider).toBe('CRUX');
+      expect(error.path).toEqual(['organizations', 'items', items.indexOf(own), 'users']);
+    });
+
+    it('every provider failing: an empty page and one error per provider', async () => {
+      for (const emulator of [stack.emulators.crux, stack.emulators.auth0, stack.emulators.datadog]) {
+        emulator.setKnobs({ faults: [{ status: 502 }] });
+      }
+      const result = await query(ORGS_QUERY);
+      expect(result.data.organizations).toEqual({ totalCount: 0, items: [] });
+      expect(codesOf(result).sort()).toEqual([
+        ['UPSTREAM_UNAVAILABLE', 'AUTH0'],
+        ['UPSTREAM_UNAVAILABLE', 'CRUX'],
+        ['UPSTREAM_UNAVAILABLE', 'DATADOG'],
+      ]);
+    });
+  });
+
+  describe('credentials', () => {
+    it("a caller's wrong provider credentials fail that provider only, and are never echoed", async () => {
+      const result = await query(ORGS_QUERY, undefined, {
+        'x-crux-token': 'wrong-crux-token',
+        'x-datadog-api-key': 'wrong-dd-key',
+      });
+      expect(codesOf(result).sort()).toEqual([
+        ['UPSTREAM_FORBIDDEN', 'DATADOG'],
+        ['UPSTREAM_UNAUTHORIZED', 'CRUX'],
+      ]);
+      const serialized = JSON.stringify(result);
+      expect(serialized).not.toContain('wrong-crux-token');
+      expect(serialized).not.toContain('wrong-dd-key');
+      expect(result.data.organizations.items.every((o: any) => o.provider === 'AUTH0')).toBe(true);
+    });
+
+    it('one caller with bad credentials does not change what a concurrent caller sees', async () => {
+      const [bad, good] = await Promise.all([
+        query(ORGS_QUERY, undefined, { 'x-crux-token': 'someone-elses-token' }),
+        query(ORGS_QUERY),
+      ]);
+      expect(bad.data.organizations.items.some((o: any) => o.provider === 'CRUX')).toBe(false);
+      expect(good.errors).toBeUndefined();
+      expect(good.data.organizations.items.filter((o: any) => o.provider === 'CRUX')).toHaveLength(13);
+    });
+  });
+});
+
+describe('a provider that is not configured', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack({
+      configure: (config) => ({ ...config, providers: { ...config.providers, datadog: undefined } }),
+    });
+  });
+  afterAll(() => stack.stop());
+
+  it('is reported as disabled, left out of lists, and its IDs answer PROVIDER_DISABLED', async () => {
+    const { providers } = await stack.sdk.Providers();
+    expect(providers.find((p) => p.provider === 'DATADOG')!.enabled).toBe(false);
+    const orgs = await stack.query<any>(ORGS_QUERY);
+    expect(orgs.errors).toBeUndefined();
+    expect(new Set(orgs.data.organizations.items.map((o: any) => o.provider))).toEqual(
+      new Set(['CRUX', 'AUTH0']),
+    );
+    const id = Buffer.from('["Organization","DATADOG","x"]').toString('base64url');
+    const result = await stack.query<any>('query($id: ID!) { node(id: $id) { id } }', { id });
+    expect(codesOf(result)).toEqual([['PROVIDER_DISABLED', 'DATADOG']]);
+    expect(stack.emulators.datadog.counter.count()).toBe(0);
+  });
+});

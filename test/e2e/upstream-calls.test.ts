@@ -1,0 +1,174 @@
+import { restGet } from '../support/rest-get';
+import { startTestStack, type TestStack } from '../support/test-stack';
+
+/**
+ * Batching is the point: for each nested query, the fewest upstream calls the REST APIs allow, asserted
+ * exactly from the emulators' request counters. Default seed and size: 13 Crux organizations (yours and
+ * 12 partners), 12 Auth0 organizations, 12 Datadog orgs and 18 org connections.
+ */
+describe('upstream calls per query', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    // The server's Auth0 token is fetched once per process (then renewed); fetch it before counting.
+    await stack.query('{ organizations(filter: { providers: [AUTH0] }, limit: 1) { totalCount } }');
+  });
+  afterAll(() => stack.stop());
+  beforeEach(() => stack.emulators.reset());
+
+  const counts = () => ({
+    crux: stack.emulators.crux.counter.byRoute(),
+    auth0: stack.emulators.auth0.counter.byRoute(),
+    datadog: stack.emulators.datadog.counter.byRoute(),
+  });
+
+  async function run(query: string, variables?: Record<string, unknown>) {
+    const result = await stack.query<any>(query, variables);
+    expect(result.errors).toBeUndefined();
+    return result.data;
+  }
+
+  it('Crux: organizations → connections → both parties → their connections: 1 call', async () => {
+    const data = await run(`{
+      organizations(filter: { providers: [CRUX] }, limit: 500) { items { name
+        connections(limit: 500) { items { status accountManager { uuid }
+          retailer { organization { name } }
+          supplier { contact { email } organization { connections { totalCount } } } } } } } }`);
+    expect(data.organizations.items).toHaveLength(13);
+    // The unpaged list names every organization and connection: the minimum is that one call.
+    expect(counts()).toEqual({ crux: { 'GET /organizations/connections/': 1 }, auth0: {}, datadog: {} });
+  });
+
+  it('Crux: users → permissions → holders → organizations → users: 2 calls', async () => {
+    const data = await run(`{
+      users(filter: { providers: [CRUX] }) { items { name
+        permissions { name users { name organizations { name users { totalCount } } } }
+        organizations { name } } } }`);
+    expect(data.users.items.length).toBeGreaterThan(0);
+    // users/all for users and assignments; /organizations/ because only it says which org is yours.
+    expect(counts()).toEqual({
+      crux: { 'GET /organizations/users/all/': 1, 'GET /organizations/': 1 },
+      auth0: {},
+      datadog: {},
+    });
+  });
+
+  it('Datadog: connections → source → its connections → sink, and creators → their connections: 1 call', async () => {
+    const data = await run(`{
+      connections(filter: { providers: [DATADOG] }, limit: 500) { items { id
+        source { name connections(limit: 500) { items { sink { name } } } }
+        createdBy { name createdConnections { id } } } } }`);
+    expect(data.connections.items).toHaveLength(18);
+    expect(counts()).toEqual({ crux: {}, auth0: {}, datadog: { 'GET /api/v2/org_connections': 1 } });
+  });
+
+  it('Auth0: organizations → connections → organization: 1 listing + 1 call per organization', async () => {
+    const data = await run(`{
+      organizations(filter: { providers: [AUTH0] }, limit: 500) { items { displayName
+        connections(limit: 500) { items { identityConnection { name } organizations { name } } } } } }`);
+    expect(data.organizations.items).toHaveLength(12);
+    // Auth0 lists an organization's connections per organization only: 1 + 12 is the minimum.
+    expect(counts()).toEqual({
+      crux: {},
+      auth0: { 'GET /api/v2/organizations': 1, 'GET /api/v2/organizations/:id/connections': 12 },
+      datadog: {},
+    });
+  });
+
+  it('Auth0: one organization with connections, members, roles and role descriptions', async () => {
+    const { auth0 } = stack.emulators;
+    const headers = { authorization: `Bearer ${auth0.credentials.token}` };
+    const orgs = (await restGet(auth0.url, '/api/v2/organizations?per_page=100', headers)) as Array<{
+      id: string;
+    }>;
+    // Pick an organization whose members hold roles, and work out the fewest member-roles calls that
+    // describe every role (a set cover, small enough to brute-force).
+    let chosen: { id: string; minimumRoleCalls: number } | undefined;
+    for (const org of orgs) {
+      const members = (await restGet(
+        auth0.url,
+        `/api/v2/organizations/${org.id}/members?fields=user_id,roles&include_fields=true`,
+        headers,
+      )) as Array<{ roles?: Array<{ id: string }> }>;
+      const roleSets = members.map((m) => new Set((m.roles ?? []).map((r) => r.id)));
+      const allRoles = new Set(roleSets.flatMap((s) => [...s]));
+      if (allRoles.size >= 2) {
+        chosen = { id: org.id, minimumRoleCalls: minimumCover(roleSets, allRoles) };
+        break;
+      }
+    }
+    expect(chosen).toBeDefined();
+    stack.emulators.reset();
+    const id = Buffer.from(JSON.stringify(['Organization', 'AUTH0', chosen!.id])).toString('base64url');
+    const data = await run(
+      `query($id: ID!) { organization(id: $id) { name
+        connections { items { identityConnection { strategy } } }
+        users { items { name permissions { name description } } } } }`,
+      { id },
+    );
+    expect(data.organization.users.items.length).toBeGreaterThan(0);
+    expect(counts()).toEqual({
+      crux: {},
+      auth0: {
+        'GET /api/v2/organizations/:id': 1,
+        'GET /api/v2/organizations/:id/connections': 1,
+        'GET /api/v2/organizations/:id/members': 1,
+        'GET /api/v2/organizations/:id/members/:user_id/roles': chosen!.minimumRoleCalls,
+      },
+      datadog: {},
+    });
+  });
+
+  it('nodes: 10 Auth0 organizations by ID cost one listing, one organization costs one GET', async () => {
+    const list = await run(`{ organizations(filter: { providers: [AUTH0] }, limit: 10) { items { id } } }`);
+    const ids = list.organizations.items.map((o: { id: string }) => o.id);
+    stack.emulators.reset();
+    const many = await run(
+      `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Organization { displayName } } }`,
+      { ids },
+    );
+    expect(many.nodes.map((n: { id: string }) => n.id)).toEqual(ids);
+    expect(counts().auth0).toEqual({ 'GET /api/v2/organizations': 1 });
+
+    stack.emulators.reset();
+    await run(`query($id: ID!) { node(id: $id) { id } }`, { id: ids[0] });
+    expect(counts().auth0).toEqual({ 'GET /api/v2/organizations/:id': 1 });
+  });
+
+  it('everything: all organizations → connections → organizations → connections: 15 calls', async () => {
+    const data = await run(`{
+      organizations(limit: 500) { totalCount items { provider
+        connections(limit: 500) { items { organizations { name connections(limit: 500) { totalCount } } } } } } }`);
+    expect(data.organizations.totalCount).toBe(13 + 12 + 12);
+    expect(counts()).toEqual({
+      crux: { 'GET /organizations/connections/': 1 },
+      auth0: { 'GET /api/v2/organizations': 1, 'GET /api/v2/organizations/:id/connections': 12 },
+      datadog: { 'GET /api/v2/org_connections': 1 },
+    });
+  });
+
+  it('a Datadog connection by ID and its orgs: 1 call', async () => {
+    const list = await run(`{ connections(filter: { providers: [DATADOG] }, limit: 1) { items { id } } }`);
+    stack.emulators.reset();
+    await run(`query($id: ID!) { connection(id: $id) { source { name } sink { name } createdBy { name } } }`, {
+      id: list.connections.items[0].id,
+    });
+    expect(counts().datadog).toEqual({ 'GET /api/v2/org_connections': 1 });
+  });
+});
+
+/** The size of the smallest family of sets covering `all`. */
+function minimumCover(sets: Set<string>[], all: Set<string>): number {
+  for (let size = 1; size <= sets.length; size += 1) {
+    const pick = (start: number, left: number, covered: Set<string>): boolean => {
+      if (left === 0) return [...all].every((r) => covered.has(r));
+      for (let i = start; i < sets.length; i += 1) {
+        if (pick(i + 1, left - 1, new Set([...covered, ...sets[i]!]))) return true;
+      }
+      return false;
+    };
+    if (pick(0, size, new Set())) return size;
+  }
+  return sets.length;
+}

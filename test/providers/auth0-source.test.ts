@@ -1,0 +1,243 @@
+import { Auth0Emulator } from '../../src/emulators/auth0/auth0-emulator';
+import { Auth0Client } from '../../src/providers/auth0/auth0-client';
+import { membershipKey } from '../../src/providers/auth0/auth0-keys';
+import { Auth0Source } from '../../src/providers/auth0/auth0-source';
+
+const ORGS = 'GET /api/v2/organizations';
+const ORG = 'GET /api/v2/organizations/:id';
+const CONNECTIONS = 'GET /api/v2/organizations/:id/connections';
+const MEMBERS = 'GET /api/v2/organizations/:id/members';
+const ROLES = 'GET /api/v2/organizations/:id/members/:user_id/roles';
+
+const sorted = (values: string[]) => [...values].sort();
+
+describe('Auth0Source over a real client (12 organizations)', () => {
+  const emulator = new Auth0Emulator({ seed: 42, size: 12 });
+  const data = () => emulator.data;
+  const orgIds = () => data().organizations.map((o) => o.id);
+
+  /** A fresh source per test, as orgraph builds one per GraphQL request. */
+  const sourceFor = () =>
+    new Auth0Source(
+      new Auth0Client(
+        {
+          baseURL: `${emulator.url}/api/v2/`,
+          retry: { retries: 2, timeoutMs: 2000, maxRetryDelayMs: 500 },
+        },
+        () => Promise.resolve(emulator.credentials.token),
+      ),
+    );
+
+  /** Every (organization, user) membership holding a role, as the emulator stores them. */
+  const holdersOf = (roleId: string) =>
+    orgIds().flatMap((orgId) =>
+      data()
+        .memberships[orgId]!.filter((m) => m.role_ids.includes(roleId))
+        .map((m) => membershipKey(orgId, m.user_id)),
+    );
+  const heldRoleIds = () =>
+    new Set(orgIds().flatMap((id) => data().memberships[id]!.flatMap((m) => m.role_ids)));
+
+  beforeAll(() => emulator.start());
+  afterAll(() => emulator.stop());
+  afterEach(() => emulator.reset());
+
+  describe('organizations', () => {
+    it('resolves 1 organization by key with one GET by id, no listing', async () => {
+      const expected = data().organizations.find((o) => o.metadata && o.branding)!;
+      const org = await sourceFor().organization(expected.id);
+      expect(org).toMatchObject({
+        provider: 'AUTH0',
+        key: expected.id,
+        nativeId: expected.id,
+        name: expected.name,
+        displayName: expected.display_name,
+        metadata: expected.metadata,
+      });
+      expect(org!.branding?.logoUrl).toBe(expected.branding!.logo_url);
+      expect(emulator.counter.byRoute()).toEqual({ [ORG]: 1 });
+    });
+
+    it('resolves 3 organizations by key in the same tick with one listing call', async () => {
+      const source = sourceFor();
+      const keys = [orgIds()[2]!, orgIds()[7]!, orgIds()[11]!];
+      const orgs = await Promise.all(keys.map((k) => source.organization(k)));
+      expect(orgs.map((o) => o?.key)).toEqual(keys);
+      expect(orgs.map((o) => o?.name)).toEqual(
+        keys.map((k) => data().organizations.find((o) => o.id === k)!.name),
+      );
+      expect(emulator.counter.byRoute()).toEqual({ [ORGS]: 1 });
+    });
+
+    it('answers an unknown organization with null, not an error', async () => {
+      const source = sourceFor();
+      expect(await source.organization('org_unknown000000000')).toBeNull();
+      expect(emulator.counter.requests().map((r) => r.status)).toEqual([404]);
+      // Among several keys the listing answers, and the unknown one is still null.
+      const [known, unknown] = await Promise.all([
+        source.organization(orgIds()[0]!),
+        source.organization('org_unknown111111111'),
+      ]);
+      expect(known?.key).toBe(orgIds()[0]);
+      expect(unknown).toBeNull();
+      expect(emulator.counter.count(ORGS)).toBe(1);
+    });
+
+    it('answers an over-long (51-character) organization id with null and no call', async () => {
+      const tooLong = `org_${'x'.repeat(47)}`;
+      expect(tooLong).toHaveLength(51);
+      expect(await sourceFor().organization(tooLong)).toBeNull();
+      expect(emulator.counter.count()).toBe(0);
+    });
+
+    it('answers lookups from the listing once organizations() has loaded it', async () => {
+      const source = sourceFor();
+      expect((await source.organizations()).map((o) => o.key)).toEqual(orgIds());
+      expect((await source.organization(orgIds()[4]!))?.key).toBe(orgIds()[4]);
+      expect(emulator.counter.byRoute()).toEqual({ [ORGS]: 1 });
+    });
+  });
+
+  describe('connections', () => {
+    it('resolves a connection by its (organization, connection) key', async () => {
+      const orgId = orgIds()[3]!;
+      const settings = data().organizationConnections[orgId]![0]!;
+      const tenantConnection = data().connections.find((c) => c.id === settings.connection_id)!;
+      const key = membershipKey(orgId, settings.connection_id);
+      const connection = await sourceFor().connection(key);
+      expect(connection).toMatchObject({
+        key,
+        nativeId: settings.connection_id,
+        kind: 'IDENTITY',
+        identityConnection: {
+          connectionId: settings.connection_id,
+          name: tenantConnection.name,
+          strategy: tenantConnection.strategy,
+        },
+        organizationAccessLevel: settings.organization_access_level,
+        isEnabled: settings.is_enabled,
+        organizationRefs: [{ provider: 'AUTH0', key: orgId }],
+      });
+      expect(emulator.counter.byRoute()).toEqual({ [CONNECTIONS]: 1 });
+    });
+
+    it('resolves every connection of an organization with one call, and null for the rest', async () => {
+      const source = sourceFor();
+      const orgId = orgIds()[5]!;
+      const keys = data().organizationConnections[orgId]!.map((s) =>
+        membershipKey(orgId, s.connection_id),
+      );
+      const other = data().connections.find(
+        (c) => !data().organizationConnections[orgId]!.some((s) => s.connection_id === c.id),
+      )!;
+      const found = await Promise.all(
+        [...keys, membershipKey(orgId, other.id)].map((k) => source.connection(k)),
+      );
+      expect(found.map((c) => c?.key ?? null)).toEqual([...keys, null]);
+      expect(emulator.counter.byRoute()).toEqual({ [CONNECTIONS]: 1 });
+    });
+
+    it('answers malformed keys and unknown organizations with null', async () => {
+      const source = sourceFor();
+      expect(await source.connection('not-a-composite-key')).toBeNull();
+      expect(await source.connection(membershipKey(`org_${'y'.repeat(47)}`, 'con_x'))).toBeNull();
+      expect(emulator.counter.count()).toBe(0);
+      expect(await source.connection(membershipKey('org_unknown000000000', 'con_x'))).toBeNull();
+      expect(emulator.counter.requests().map((r) => r.status)).toEqual([404]);
+    });
+
+    it('filters one organization’s connections by enabled', async () => {
+      const orgId = orgIds().find((id) =>
+        data().organizationConnections[id]!.some((s) => !s.is_enabled),
+      )!;
+      const enabled = await sourceFor().connections({ organizationKey: orgId, enabled: true });
+      expect(enabled.map((c) => c.nativeId)).toEqual(
+        data()
+          .organizationConnections[orgId]!.filter((s) => s.is_enabled)
+          .map((s) => s.connection_id),
+      );
+    });
+  });
+
+  describe('users and permissions', () => {
+    it('resolves a member by its (organization, user) key, with their roles', async () => {
+      const orgId = orgIds().find((id) => data().memberships[id]!.some((m) => m.role_ids.length))!;
+      const membership = data().memberships[orgId]!.find((m) => m.role_ids.length)!;
+      const user = data().users.find((u) => u.user_id === membership.user_id)!;
+      const key = membershipKey(orgId, membership.user_id);
+      const found = await sourceFor().user(key);
+      expect(found).toMatchObject({
+        key,
+        nativeId: user.user_id,
+        name: user.name,
+        email: user.email,
+        picture: user.picture,
+      });
+      expect(found!.permissionAssignments.map((a) => [a.assigned, a.permission.key])).toEqual(
+        membership.role_ids.map((id) => [true, id]),
+      );
+      expect(emulator.counter.byRoute()).toEqual({ [MEMBERS]: 1 });
+    });
+
+    it('answers a user of another organization with null', async () => {
+      const orgId = orgIds()[0]!;
+      const outsider = data().users.find(
+        (u) => !data().memberships[orgId]!.some((m) => m.user_id === u.user_id),
+      )!;
+      expect(await sourceFor().user(membershipKey(orgId, outsider.user_id))).toBeNull();
+      expect(emulator.counter.byRoute()).toEqual({ [MEMBERS]: 1 });
+    });
+
+    it('lists usersOfOrganization and organizationsOfUser from the membership', async () => {
+      const source = sourceFor();
+      const orgId = orgIds()[1]!;
+      const members = await source.usersOfOrganization(orgId);
+      expect(members.map((u) => u.nativeId)).toEqual(
+        data().memberships[orgId]!.map((m) => m.user_id),
+      );
+      const orgs = await source.organizationsOfUser(members[0]!.key);
+      expect(orgs.map((o) => o.key)).toEqual([orgId]);
+    });
+
+    it('lists each role held by any member exactly once', async () => {
+      const permissions = await sourceFor().permissions();
+      const keys = permissions.map((p) => p.key);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(sorted(keys)).toEqual(sorted([...heldRoleIds()]));
+      for (const p of permissions) {
+        expect(p.name).toBe(data().roles.find((r) => r.id === p.key)!.name);
+      }
+      // One listing, then one member listing per organization.
+      expect(emulator.counter.byRoute()).toEqual({ [ORGS]: 1, [MEMBERS]: 12 });
+    });
+
+    it('resolves a role by key with its description, from one member’s roles', async () => {
+      const role = data().roles.find((r) => heldRoleIds().has(r.id))!;
+      const permission = await sourceFor().permission(role.id);
+      expect(permission).toMatchObject({ key: role.id, name: role.name, description: role.description });
+      expect(emulator.counter.byRoute()).toEqual({ [ORGS]: 1, [MEMBERS]: 12, [ROLES]: 1 });
+    });
+
+    it('resolves every held role with a description in few role calls, and null for an unknown one', async () => {
+      const source = sourceFor();
+      const held = data().roles.filter((r) => heldRoleIds().has(r.id));
+      const found = await Promise.all([
+        ...held.map((r) => source.permission(r.id)),
+        source.permission('rol_unknown'),
+      ]);
+      expect(found.map((p) => p?.description ?? null)).toEqual([
+        ...held.map((r) => r.description),
+        null,
+      ]);
+      // A member holds at most 2 roles, so covering all of them greedily takes at most `held` calls.
+      expect(emulator.counter.count(ROLES)).toBeLessThanOrEqual(held.length);
+      expect(emulator.counter.count(ROLES)).toBeGreaterThanOrEqual(Math.ceil(held.length / 2));
+    });
+
+    it('lists the memberships holding a role', async () => {
+      const role = data().roles.find((r) => heldRoleIds().has(r.id))!;
+      const users = await sourceFor().usersWithPermission(role.id);
+      expect(sorted(users.map((u) => u.key))).toEqual(sorted(holdersOf(role.id)));
+    });
+  });
+});
