@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -12,6 +13,7 @@ import { createContextFactory } from '../context/create-context';
 import type { Context } from '../context/context.type';
 import { Auth0TokenCache } from '../providers/auth0/auth0-token-cache';
 import { buildOrgraphSchema } from '../schema/build-schema';
+import { depthLimitRule } from './depth-limit.rule';
 import { createFormatError } from './format-error';
 import { httpErrorHandler } from './http-error-handler';
 import { mountGraphiQL } from './mount-graphiql';
@@ -37,9 +39,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    validationRules: [depthLimitRule()],
     formatError: createFormatError(logger),
     plugins: [
       partialErrorsPlugin,
+      // Federated tracing for routers that ask for it (ftv1); installed explicitly so Apollo does not
+      // announce it at every start.
+      ApolloServerPluginInlineTrace(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // GraphiQL is served by orgraph itself (no CDN); Apollo's landing page would load one.
       ApolloServerPluginLandingPageDisabled(),

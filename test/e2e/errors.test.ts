@@ -80,6 +80,15 @@ describe('errors', () => {
       expect(stack.emulators.crux.counter.count() + stack.emulators.auth0.counter.count()).toBe(0);
     });
 
+    it('rejects a query nested deeper than 15 levels before any upstream call', async () => {
+      let selection = 'totalCount';
+      for (let i = 0; i < 5; i += 1) selection = `items { organizations { connections { ${selection} } } }`;
+      const result = await query(`{ organizations { items { connections { ${selection} } } } }`);
+      expect(codesOf(result)).toEqual([['GRAPHQL_VALIDATION_FAILED', undefined]]);
+      expect(result.errors![0]!.message).toBe('Query is nested 19 levels deep; at most 15 are allowed');
+      expect(stack.emulators.crux.counter.count()).toBe(0);
+    });
+
     it('answers a body that is not JSON with a GraphQL-shaped 400, not an HTML stack trace', async () => {
       const response = await fetch(stack.server.url, {
         method: 'POST',

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { GraphQLError } from 'graphql';
 import { Auth0Emulator } from '../../src/emulators/auth0/auth0-emulator';
 import type { RetryPolicy } from '../../src/providers/http/retrying-fetch';
@@ -112,7 +114,10 @@ describe('Auth0Client (default tenant)', () => {
       expect(c.organization_access_level).toBe(settings[i]!.organization_access_level);
       expect(c.is_enabled).toBe(settings[i]!.is_enabled);
       const tenantConnection = data().connections.find((t) => t.id === c.connection_id)!;
-      expect(c.connection).toEqual({ name: tenantConnection.name, strategy: tenantConnection.strategy });
+      expect(c.connection).toEqual({
+        name: tenantConnection.name,
+        strategy: tenantConnection.strategy,
+      });
     });
     // One page: the envelope's `limit` equals the item count (Auth0's recorded quirk), and `total`
     // alone decides that there is nothing more to fetch.
@@ -123,7 +128,9 @@ describe('Auth0Client (default tenant)', () => {
     const org = data().organizations.find((o) =>
       data().organizationConnections[o.id]!.some((s) => !s.is_enabled),
     )!;
-    const disabled = await clientFor(emulator).organizationConnections(org.id, { isEnabled: false });
+    const disabled = await clientFor(emulator).organizationConnections(org.id, {
+      isEnabled: false,
+    });
     expect(disabled.map((c) => c.connection_id)).toEqual(
       data()
         .organizationConnections[org.id]!.filter((s) => !s.is_enabled)
@@ -163,7 +170,9 @@ describe('Auth0Client (default tenant)', () => {
       );
     });
     expect(emulator.counter.count(MEMBERS)).toBe(1);
-    expect(queries(emulator, MEMBERS)[0]).toContain('fields=user_id%2Cemail%2Cpicture%2Cname%2Croles');
+    expect(queries(emulator, MEMBERS)[0]).toContain(
+      'fields=user_id%2Cemail%2Cpicture%2Cname%2Croles',
+    );
   });
 
   it('reads a member’s roles with their descriptions', async () => {
@@ -199,6 +208,15 @@ describe('Auth0Client (default tenant)', () => {
       expect(wait).toBeLessThanOrEqual(120);
       // Two minutes are not waited for: the 429 is answered at once.
       expect(emulator.counter.requests().map((r) => r.status)).toEqual([200, 429]);
+    });
+
+    it('a rate limit that resets within the retry budget is waited for and retried', async () => {
+      emulator.setKnobs({ rateLimit: { limit: 1, periodSeconds: 1 } });
+      const client = clientFor(emulator, { retry: { maxRetryDelayMs: 1500 } });
+      await client.organization(org());
+      const answer = await client.organization(data().organizations[1]!.id);
+      expect(answer.id).toBe(data().organizations[1]!.id);
+      expect(emulator.counter.requests().map((r) => r.status)).toEqual([200, 429, 200]);
     });
 
     it('503 once, then OK: answered after exactly 2 calls', async () => {
@@ -240,5 +258,113 @@ describe('Auth0Client (default tenant)', () => {
       expect(error.extensions['code']).toBe('NOT_FOUND');
       expect(error.extensions['upstreamStatus']).toBe(404);
     });
+  });
+});
+
+/**
+ * What the emulator cannot be made to do: an organization with more than 100 connections (the seed
+ * enables at most 4 of 6 tenant connections), and a 429 carrying only the absolute-epoch reset header
+ * (the emulator always adds Retry-After). A tiny loopback server answers as Auth0 does there.
+ */
+describe('Auth0Client against a scripted Auth0', () => {
+  type Handler = (url: URL) => { status: number; headers?: Record<string, string>; body: unknown };
+  let handler: Handler = () => ({ status: 500, body: {} });
+  const seen: string[] = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://scripted.local');
+    seen.push(url.pathname + url.search);
+    const answer = handler(url);
+    res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
+    res.end(JSON.stringify(answer.body));
+  });
+  let baseURL = '';
+  const client = () =>
+    new Auth0Client({ baseURL, retry: { retries: 2, timeoutMs: 2000, maxRetryDelayMs: 500 } }, () =>
+      Promise.resolve(TOKEN),
+    );
+
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v2/`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+  afterEach(() => {
+    seen.length = 0;
+  });
+
+  it('follows offset pages until `total`, though `limit` is only the item count', async () => {
+    const all = Array.from({ length: 230 }, (_, i) => ({ connection_id: `con_${i}` }));
+    handler = (url) => {
+      const page = Number(url.searchParams.get('page'));
+      const perPage = Number(url.searchParams.get('per_page'));
+      const items = all.slice(page * perPage, (page + 1) * perPage);
+      // Auth0's recorded quirk: `limit` equals the number of items on the page.
+      return {
+        status: 200,
+        body: { connections: items, start: page * perPage, limit: items.length, total: all.length },
+      };
+    };
+    const connections = await client().organizationConnections('org_big');
+    expect(connections.map((c) => c.connection_id)).toEqual(all.map((c) => c.connection_id));
+    expect(seen).toEqual(
+      [0, 1, 2].map(
+        (page) =>
+          `/api/v2/organizations/org_big/connections?page=${page}&per_page=100&include_totals=true`,
+      ),
+    );
+  });
+
+  it('stops at `total` when the last page is full, without asking for an empty one', async () => {
+    const all = Array.from({ length: 200 }, (_, i) => ({ connection_id: `con_${i}` }));
+    handler = (url) => {
+      const page = Number(url.searchParams.get('page'));
+      const items = all.slice(page * 100, (page + 1) * 100);
+      return {
+        status: 200,
+        body: { enabled_connections: items, start: page * 100, limit: items.length, total: 200 },
+      };
+    };
+    expect(await client().enabledConnections('org_big')).toHaveLength(200);
+    expect(seen).toHaveLength(2);
+  });
+
+  it('follows member checkpoints until a short page, though Auth0 still sends `next` on it', async () => {
+    const all = Array.from({ length: 150 }, (_, i) => ({ user_id: `auth0|${i}`, roles: [] }));
+    handler = (url) => {
+      const start = Number(url.searchParams.get('from') ?? 0);
+      const items = all.slice(start, start + 100);
+      return { status: 200, body: { members: items, next: String(start + items.length) } };
+    };
+    const members = await client().members('org_big');
+    expect(members.map((m) => m.user_id)).toEqual(all.map((m) => m.user_id));
+    expect(seen.map((u) => new URL(u, 'http://x').searchParams.get('from'))).toEqual([null, '100']);
+  });
+
+  it('a 429 with only x-ratelimit-reset: retryAfterSeconds from the absolute epoch, not the epoch itself', async () => {
+    const resetEpochSeconds = Math.ceil(Date.now() / 1000) + 90;
+    handler = () => ({
+      status: 429,
+      headers: {
+        'x-ratelimit-limit': '10',
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-reset': String(resetEpochSeconds),
+      },
+      body: {
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: 'Global limit has been reached',
+      },
+    });
+    const error = await failure(client().organization('org_any'));
+    expect(error.extensions['code']).toBe('UPSTREAM_RATE_LIMITED');
+    expect(error.extensions['upstreamStatus']).toBe(429);
+    const wait = error.extensions['retryAfterSeconds'] as number;
+    expect(wait).toBeGreaterThan(80);
+    expect(wait).toBeLessThanOrEqual(91);
+    // 90 s is beyond maxRetryDelayMs: not waited for, not retried.
+    expect(seen).toHaveLength(1);
   });
 });

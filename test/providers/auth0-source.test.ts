@@ -159,6 +159,77 @@ describe('Auth0Source over a real client (12 organizations)', () => {
     });
   });
 
+  describe('failures', () => {
+    /** A source whose client gives up at the first failure, so one injected fault fails one call. */
+    const noRetrySource = () =>
+      new Auth0Source(
+        new Auth0Client(
+          {
+            baseURL: `${emulator.url}/api/v2/`,
+            retry: { retries: 0, timeoutMs: 2000, maxRetryDelayMs: 500 },
+          },
+          () => Promise.resolve(emulator.credentials.token),
+        ),
+      );
+
+    it('one organization failing does not fail lookups in another organization batched with it', async () => {
+      // The first connections call fails; the second, for another organization, succeeds.
+      emulator.setKnobs({ faults: [{ route: CONNECTIONS, status: 500, times: 1 }] });
+      const source = noRetrySource();
+      const [a, b] = [orgIds()[0]!, orgIds()[1]!];
+      const keyIn = (orgId: string) =>
+        membershipKey(orgId, data().organizationConnections[orgId]![0]!.connection_id);
+      const [first, second] = await Promise.allSettled([
+        source.connection(keyIn(a)),
+        source.connection(keyIn(b)),
+      ]);
+      const failedOrg = new URL(emulator.counter.requests()[0]!.url, 'http://x').pathname.split(
+        '/',
+      )[4];
+      const [failed, answered] = failedOrg === a ? [first, second] : [second, first];
+      expect(failed).toMatchObject({
+        status: 'rejected',
+        reason: { extensions: { code: 'UPSTREAM_UNAVAILABLE', provider: 'AUTH0' } },
+      });
+      expect(answered).toMatchObject({
+        status: 'fulfilled',
+        value: { key: failedOrg === a ? keyIn(b) : keyIn(a) },
+      });
+      expect(emulator.counter.count(CONNECTIONS)).toBe(2);
+    });
+
+    it('one organization failing does not fail members of another organization batched with it', async () => {
+      emulator.setKnobs({ faults: [{ route: MEMBERS, status: 503, times: 1 }] });
+      const source = noRetrySource();
+      const [a, b] = [orgIds()[2]!, orgIds()[3]!];
+      const results = await Promise.allSettled([
+        source.usersOfOrganization(a),
+        source.usersOfOrganization(b),
+      ]);
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const answered = results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<
+        Array<{ nativeId: string }>
+      >;
+      const answeredOrg = results[0] === answered ? a : b;
+      expect(answered.value.map((u) => u.nativeId)).toEqual(
+        data().memberships[answeredOrg]!.map((m) => m.user_id),
+      );
+    });
+
+    it('keeps a failed organization’s failure for the request instead of calling again', async () => {
+      emulator.setKnobs({ faults: [{ route: CONNECTIONS, status: 500 }] });
+      const source = noRetrySource();
+      const orgId = orgIds()[0]!;
+      await expect(source.connections({ organizationKey: orgId })).rejects.toMatchObject({
+        extensions: { code: 'UPSTREAM_UNAVAILABLE' },
+      });
+      await expect(
+        source.connection(membershipKey(orgId, data().connections[0]!.id)),
+      ).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
+      expect(emulator.counter.count(CONNECTIONS)).toBe(1);
+    });
+  });
+
   describe('users and permissions', () => {
     it('resolves a member by its (organization, user) key, with their roles', async () => {
       const orgId = orgIds().find((id) => data().memberships[id]!.some((m) => m.role_ids.length))!;
@@ -214,7 +285,11 @@ describe('Auth0Source over a real client (12 organizations)', () => {
     it('resolves a role by key with its description, from one member’s roles', async () => {
       const role = data().roles.find((r) => heldRoleIds().has(r.id))!;
       const permission = await sourceFor().permission(role.id);
-      expect(permission).toMatchObject({ key: role.id, name: role.name, description: role.description });
+      expect(permission).toMatchObject({
+        key: role.id,
+        name: role.name,
+        description: role.description,
+      });
       expect(emulator.counter.byRoute()).toEqual({ [ORGS]: 1, [MEMBERS]: 12, [ROLES]: 1 });
     });
 

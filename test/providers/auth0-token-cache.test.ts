@@ -61,7 +61,9 @@ describe('Auth0TokenCache (client credentials against the emulator)', () => {
   it('shares one token request among concurrent callers', async () => {
     const cache = new Auth0TokenCache(now);
     const config = configWith();
-    const tokens = await Promise.all(Array.from({ length: 5 }, () => cache.token(config, upstream)));
+    const tokens = await Promise.all(
+      Array.from({ length: 5 }, () => cache.token(config, upstream)),
+    );
     expect(new Set(tokens).size).toBe(1);
     expect(emulator.counter.count(TOKEN_ROUTE)).toBe(1);
   });
@@ -82,9 +84,12 @@ describe('Auth0TokenCache (client credentials against the emulator)', () => {
     expect(second).not.toBe(first);
     expect(emulator.counter.count(TOKEN_ROUTE)).toBe(2);
     await clientOver(cache, config).organization(someOrg());
-    expect(emulator.counter.requests().filter((r) => r.route === ORG).map((r) => r.status)).toEqual([
-      200,
-    ]);
+    expect(
+      emulator.counter
+        .requests()
+        .filter((r) => r.route === ORG)
+        .map((r) => r.status),
+    ).toEqual([200]);
 
     // The renewed token gets its own full lifetime from the moment it was issued.
     clock += 89_000;
@@ -92,9 +97,34 @@ describe('Auth0TokenCache (client credentials against the emulator)', () => {
     expect(emulator.counter.count(TOKEN_ROUTE)).toBe(2);
   });
 
+  it('counts the lifetime from the token request, not from when its slow answer arrived', async () => {
+    const cache = new Auth0TokenCache(now);
+    const config = configWith();
+    // The emulator issues the token at once but holds the answer for 300 ms; 100 ms in, the fake
+    // clock moves 30 s: the answer spent 30 s in transit.
+    emulator.setKnobs({ latencyMs: 300 });
+    const transit = setTimeout(() => {
+      clock += 30_000;
+    }, 100);
+    await cache.token(config, upstream).finally(() => clearTimeout(transit));
+    emulator.setKnobs({ latencyMs: 0 });
+    // 105 s after it was issued the token has expired at Auth0 (100 s lifetime), though only 75 s have
+    // passed since it arrived: the cache must have renewed it, or the call gets a 401.
+    clock += 75_000;
+    await clientOver(cache, config).organization(someOrg());
+    expect(emulator.counter.requests().map((r) => `${r.route} ${r.status}`)).toEqual([
+      `${TOKEN_ROUTE} 200`,
+      `${TOKEN_ROUTE} 200`,
+      `${ORG} 200`,
+    ]);
+  });
+
   it('hands out the configured static token without any token request', async () => {
     const cache = new Auth0TokenCache(now);
-    const config: Auth0Config = { baseUrl: `${emulator.url}/api/v2/`, token: emulator.credentials.token };
+    const config: Auth0Config = {
+      baseUrl: `${emulator.url}/api/v2/`,
+      token: emulator.credentials.token,
+    };
     expect(await cache.token(config, upstream)).toBe(emulator.credentials.token);
     expect(emulator.counter.count()).toBe(0);
   });

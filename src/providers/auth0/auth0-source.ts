@@ -23,6 +23,17 @@ async function orNullOn404<T>(load: Promise<T>): Promise<T | null> {
 }
 
 /**
+ * A failure as the batch result of its own key only. Rejecting a whole DataLoader batch would fail the
+ * other organizations batched with it and clear their keys, so the failing call would be made again
+ * by the next lookup; an Error value fails that key alone and is kept for the rest of the request.
+ */
+function asKeyResult<T>(load: Promise<T>): Promise<T | Error> {
+  return load.catch((error: unknown) =>
+    error instanceof Error ? error : new Error(String(error)),
+  );
+}
+
+/**
  * Auth0 in the unified model, for one request. Connections and members are per organization, so they
  * are batched per organization (one call each, however many fields ask); organizations come from one
  * listing, or from one GET when a single organization is all a request needs.
@@ -49,25 +60,11 @@ export class Auth0Source implements ProviderSource {
   });
 
   private readonly connectionsLoader = new DataLoader<string, Connection[]>((organizationIds) =>
-    Promise.all(
-      organizationIds.map(async (id) => {
-        if (!isOrganizationId(id)) return [];
-        const items = await orNullOn404(this.client.organizationConnections(id));
-        return (items ?? []).map((item) => mapConnection(id, item));
-      }),
-    ),
+    Promise.all(organizationIds.map((id) => asKeyResult(this.fetchConnections(id)))),
   );
 
   private readonly membersLoader = new DataLoader<string, User[]>((organizationIds) =>
-    Promise.all(
-      organizationIds.map(async (id) => {
-        if (!isOrganizationId(id)) return [];
-        const members = await orNullOn404(this.client.members(id));
-        const users = (members ?? []).map((member) => mapMember(id, member));
-        for (const user of users) this.noteRoleHolder(user);
-        return users;
-      }),
-    ),
+    Promise.all(organizationIds.map((id) => asKeyResult(this.fetchMembers(id)))),
   );
 
   /** For each role seen in a member listing, the memberships that hold it. */
@@ -186,6 +183,20 @@ export class Auth0Source implements ProviderSource {
     return (await this.allUsers()).filter((u) =>
       u.permissionAssignments.some((a) => a.permission.key === permissionKey),
     );
+  }
+
+  private async fetchConnections(organizationId: string): Promise<Connection[]> {
+    if (!isOrganizationId(organizationId)) return [];
+    const items = await orNullOn404(this.client.organizationConnections(organizationId));
+    return (items ?? []).map((item) => mapConnection(organizationId, item));
+  }
+
+  private async fetchMembers(organizationId: string): Promise<User[]> {
+    if (!isOrganizationId(organizationId)) return [];
+    const members = await orNullOn404(this.client.members(organizationId));
+    const users = (members ?? []).map((member) => mapMember(organizationId, member));
+    for (const user of users) this.noteRoleHolder(user);
+    return users;
   }
 
   private noteRoleHolder(user: User): void {

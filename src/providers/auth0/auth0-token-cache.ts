@@ -31,15 +31,18 @@ export class Auth0TokenCache {
     if (!pending) {
       const origin = new URL('/', credentials.tokenUrl).toString();
       const client = new Auth0TokenClient({ baseURL: origin, retry: upstream }, credentials);
+      // `expires_in` counts from when Auth0 issued the token, which is after the request left and
+      // maybe long before a slow answer arrived: the lifetime is counted from the request.
+      const requestedAt = this.now();
       pending = client
         .requestToken()
         .then((response) => {
           const lifetimeMs = response.expires_in * 1000;
-          // Renew at 90% of the lifetime, and at least a minute early for long-lived tokens.
+          // Renew at 90% of the lifetime, and at most a minute early for long-lived tokens.
           const margin = Math.min(Math.max(lifetimeMs * 0.1, 1000), 60_000);
           this.tokens.set(cacheKey, {
             value: response.access_token,
-            renewAt: this.now() + lifetimeMs - margin,
+            renewAt: requestedAt + lifetimeMs - margin,
           });
           return response.access_token;
         })
