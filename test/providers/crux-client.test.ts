@@ -133,9 +133,7 @@ describe('CruxClient against the emulator', () => {
 
   it('no answer within timeoutMs: UPSTREAM_UNAVAILABLE', async () => {
     emulator.setKnobs({ faults: [{ route: CONNECTIONS, timeout: true }] });
-    const error = await failure(
-      clientFor({ retry: { retries: 0, timeoutMs: 150 } }).connections(),
-    );
+    const error = await failure(clientFor({ retry: { retries: 0, timeoutMs: 150 } }).connections());
     expect(error.extensions['code']).toBe('UPSTREAM_UNAVAILABLE');
     expect(emulator.counter.count(CONNECTIONS)).toBe(1);
   });

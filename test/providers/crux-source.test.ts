@@ -151,7 +151,9 @@ describe('CruxSource over a real client (a retailer with 12 suppliers)', () => {
   it('asks a failing endpoint once per request, however many lookups need it', async () => {
     emulator.setKnobs({ faults: [{ route: CONNECTIONS, status: 500 }] });
     const source = sourceFor();
-    const keys = data().connections.slice(0, 3).map((c) => c.uuid);
+    const keys = data()
+      .connections.slice(0, 3)
+      .map((c) => c.uuid);
     const results = await Promise.allSettled([
       ...keys.map((k) => source.connection(k)),
       source.organizations(),

@@ -83,7 +83,7 @@ export class Catalog {
   }
 
   async connections(filter: ConnectionFilter, info: GraphQLResolveInfo): Promise<Connection[]> {
-    const query: ConnectionQuery = { enabled: filter.enabled };
+    const query: ConnectionQuery = { enabled: filter.enabled ?? undefined };
     let providers = chosen(filter.providers);
     const restrict = (only: Provider) => (providers = intersect(providers, [only]));
     if (filter.organizationId) {
