@@ -24,7 +24,12 @@ export function loadConfig(env: Env = process.env): Config {
     },
     graphiql: boolean(env, 'ORGRAPH_GRAPHIQL', !production),
     introspection: boolean(env, 'ORGRAPH_INTROSPECTION', !production),
-    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+    logLevel: oneOf(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      'info',
+    ),
   };
 }
 
@@ -34,7 +39,13 @@ function loadCrux(env: Env): CruxConfig | undefined {
 }
 
 function loadAuth0(env: Env): Auth0Config | undefined {
-  const names = ['AUTH0_DOMAIN', 'AUTH0_API_URL', 'AUTH0_TOKEN', 'AUTH0_CLIENT_ID', 'AUTH0_CLIENT_SECRET'];
+  const names = [
+    'AUTH0_DOMAIN',
+    'AUTH0_API_URL',
+    'AUTH0_TOKEN',
+    'AUTH0_CLIENT_ID',
+    'AUTH0_CLIENT_SECRET',
+  ];
   if (!anySet(env, names)) return undefined;
   let baseUrl: string;
   if (env.AUTH0_API_URL?.trim()) {
@@ -42,7 +53,10 @@ function loadAuth0(env: Env): Auth0Config | undefined {
   } else if (env.AUTH0_DOMAIN?.trim()) {
     const domain = env.AUTH0_DOMAIN.trim();
     if (!/^[a-z0-9.-]+(:\d+)?$/i.test(domain)) {
-      throw new ConfigError('AUTH0_DOMAIN', `must be a host name such as my-tenant.eu.auth0.com, got "${domain}"`);
+      throw new ConfigError(
+        'AUTH0_DOMAIN',
+        `must be a host name such as my-tenant.eu.auth0.com, got "${domain}"`,
+      );
     }
     baseUrl = `https://${domain}/api/v2/`;
   } else {
@@ -71,7 +85,10 @@ function loadDatadog(env: Env): DatadogConfig | undefined {
   } else {
     const site = env.DD_SITE?.trim() || 'datadoghq.com';
     if (!/^[a-z0-9.-]+$/i.test(site)) {
-      throw new ConfigError('DD_SITE', `must be a Datadog site such as datadoghq.eu, got "${site}"`);
+      throw new ConfigError(
+        'DD_SITE',
+        `must be a Datadog site such as datadoghq.eu, got "${site}"`,
+      );
     }
     baseUrl = `https://api.${site}`;
   }
@@ -127,6 +144,7 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
 function oneOf(env: Env, name: string, allowed: string[], fallback: string): string {
   const raw = env[name]?.trim().toLowerCase();
   if (!raw) return fallback;
-  if (!allowed.includes(raw)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  if (!allowed.includes(raw))
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
   return raw;
 }

@@ -147,7 +147,12 @@ export class EmulatorServer {
     const match = this.match(method, url.pathname);
     const routeName = match ? match.route.name : `${method} (unmatched)`;
     const response = await this.respond(req, url, rawBody, match);
-    this.counter.record({ route: routeName, method, url: url.pathname + url.search, status: response?.status ?? 0 });
+    this.counter.record({
+      route: routeName,
+      method,
+      url: url.pathname + url.search,
+      status: response?.status ?? 0,
+    });
     if (response === null) return; // a timeout fault: hold the connection open
     if (this.knobs.latencyMs > 0) await this.sleep(this.knobs.latencyMs);
     send(res, response);
@@ -238,7 +243,9 @@ export class EmulatorServer {
   }
 
   private takeFault(routeName: string): Fault | undefined {
-    const index = this.knobs.faults.findIndex((f) => f.route === undefined || f.route === routeName);
+    const index = this.knobs.faults.findIndex(
+      (f) => f.route === undefined || f.route === routeName,
+    );
     if (index < 0) return undefined;
     const fault = this.knobs.faults[index]!;
     if (fault.times !== undefined) {
@@ -251,7 +258,10 @@ export class EmulatorServer {
 
   private admin(method: string, path: string, rawBody: string): EmulatorResponse {
     if (method === 'GET' && path === '/counters') {
-      return { status: 200, body: { total: this.counter.count(), byRoute: this.counter.byRoute() } };
+      return {
+        status: 200,
+        body: { total: this.counter.count(), byRoute: this.counter.byRoute() },
+      };
     }
     if (method === 'POST' && path === '/reset') {
       this.reset();

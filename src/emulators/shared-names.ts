@@ -4,10 +4,36 @@
  * name have something to show.
  */
 const STEMS = [
-  'Acme', 'Globex', 'Initech', 'Umbrella', 'Stark', 'Wayne', 'Tyrell', 'Cyberdyne', 'Soylent', 'Hooli',
-  'Vandelay', 'Wonka', 'Gringotts', 'Monarch', 'Oscorp', 'Pied Piper', 'Massive Dynamic', 'Aperture',
-  'Black Mesa', 'Blue Sun', 'Dunder Mifflin', 'Sterling Cooper', 'Prestige', 'Virtucon', 'Nakatomi',
-  'Oceanic', 'Duff', 'Krusty', 'Planet Express', 'Bluth',
+  'Acme',
+  'Globex',
+  'Initech',
+  'Umbrella',
+  'Stark',
+  'Wayne',
+  'Tyrell',
+  'Cyberdyne',
+  'Soylent',
+  'Hooli',
+  'Vandelay',
+  'Wonka',
+  'Gringotts',
+  'Monarch',
+  'Oscorp',
+  'Pied Piper',
+  'Massive Dynamic',
+  'Aperture',
+  'Black Mesa',
+  'Blue Sun',
+  'Dunder Mifflin',
+  'Sterling Cooper',
+  'Prestige',
+  'Virtucon',
+  'Nakatomi',
+  'Oceanic',
+  'Duff',
+  'Krusty',
+  'Planet Express',
+  'Bluth',
 ];
 const SUFFIXES = ['', ' Retail', ' Supply', ' Foods', ' Labs', ' Trading', ' Goods', ' Logistics'];
 
@@ -28,11 +54,50 @@ export function slug(name: string): string {
     .replace(/^-|-$/g, '');
 }
 
-const FIRST_NAMES = ['Ada', 'Grace', 'Alan', 'Edsger', 'Barbara', 'Donald', 'Margaret', 'Ken', 'Radia',
-  'Linus', 'Frances', 'John', 'Sophie', 'Tim', 'Hedy', 'Dennis', 'Joan', 'Niklaus', 'Anita', 'Bjarne'];
-const LAST_NAMES = ['Lovelace', 'Hopper', 'Turing', 'Dijkstra', 'Liskov', 'Knuth', 'Hamilton', 'Thompson',
-  'Perlman', 'Torvalds', 'Allen', 'McCarthy', 'Wilson', 'Berners-Lee', 'Lamarr', 'Ritchie', 'Clarke',
-  'Wirth', 'Borg', 'Stroustrup'];
+const FIRST_NAMES = [
+  'Ada',
+  'Grace',
+  'Alan',
+  'Edsger',
+  'Barbara',
+  'Donald',
+  'Margaret',
+  'Ken',
+  'Radia',
+  'Linus',
+  'Frances',
+  'John',
+  'Sophie',
+  'Tim',
+  'Hedy',
+  'Dennis',
+  'Joan',
+  'Niklaus',
+  'Anita',
+  'Bjarne',
+];
+const LAST_NAMES = [
+  'Lovelace',
+  'Hopper',
+  'Turing',
+  'Dijkstra',
+  'Liskov',
+  'Knuth',
+  'Hamilton',
+  'Thompson',
+  'Perlman',
+  'Torvalds',
+  'Allen',
+  'McCarthy',
+  'Wilson',
+  'Berners-Lee',
+  'Lamarr',
+  'Ritchie',
+  'Clarke',
+  'Wirth',
+  'Borg',
+  'Stroustrup',
+];
 
 export function personName(i: number): { firstName: string; lastName: string } {
   return {

@@ -9,7 +9,10 @@ import type { Logger } from 'pino';
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof GraphQLError || formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') {
+    if (
+      original instanceof GraphQLError ||
+      formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR'
+    ) {
       return formatted;
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving');

@@ -18,7 +18,9 @@ export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
             : 'Internal server error';
     if (status >= 500) logger.error({ err: error }, 'unexpected HTTP error');
     res.status(status).json({
-      errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
+      errors: [
+        { message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } },
+      ],
     });
   };
 }

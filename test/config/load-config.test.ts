@@ -34,7 +34,10 @@ describe('configuration from the environment', () => {
     });
     expect(config.demo).toBe(false);
     expect(config.port).toBe(8080);
-    expect(config.providers.crux).toEqual({ baseUrl: 'https://api-sandbox.cruxconnect.com', token: 't' });
+    expect(config.providers.crux).toEqual({
+      baseUrl: 'https://api-sandbox.cruxconnect.com',
+      token: 't',
+    });
     expect(config.providers.auth0).toEqual({
       baseUrl: 'https://tenant.eu.auth0.com/api/v2/',
       clientCredentials: {
@@ -44,7 +47,11 @@ describe('configuration from the environment', () => {
         audience: 'https://tenant.eu.auth0.com/api/v2/',
       },
     });
-    expect(config.providers.datadog).toEqual({ baseUrl: 'https://api.datadoghq.eu', apiKey: 'k', appKey: 'a' });
+    expect(config.providers.datadog).toEqual({
+      baseUrl: 'https://api.datadoghq.eu',
+      apiKey: 'k',
+      appKey: 'a',
+    });
   });
 
   it('takes full base URLs, as an emulator gives them', () => {
@@ -55,7 +62,10 @@ describe('configuration from the environment', () => {
       DD_API_KEY: 'k',
       DD_APP_KEY: 'a',
     });
-    expect(config.providers.auth0).toEqual({ baseUrl: 'http://127.0.0.1:4100/api/v2/', token: 'tok' });
+    expect(config.providers.auth0).toEqual({
+      baseUrl: 'http://127.0.0.1:4100/api/v2/',
+      token: 'tok',
+    });
     expect(config.providers.datadog!.baseUrl).toBe('http://127.0.0.1:4200');
     expect(config.providers.crux).toBeUndefined();
   });
@@ -87,7 +97,10 @@ describe('configuration from the environment', () => {
   });
 
   it('turns GraphiQL and introspection off in production unless asked', () => {
-    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ graphiql: false, introspection: false });
+    expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({
+      graphiql: false,
+      introspection: false,
+    });
     expect(loadConfig({ NODE_ENV: 'production', ORGRAPH_GRAPHIQL: 'true' }).graphiql).toBe(true);
   });
 });

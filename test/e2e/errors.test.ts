@@ -13,7 +13,10 @@ describe('errors', () => {
 
   beforeAll(async () => {
     stack = await startTestStack({
-      configure: (config) => ({ ...config, upstream: { timeoutMs: 500, retries: 1, maxRetryDelayMs: 200 } }),
+      configure: (config) => ({
+        ...config,
+        upstream: { timeoutMs: 500, retries: 1, maxRetryDelayMs: 200 },
+      }),
     });
     const { crux, auth0, datadog } = stack.emulators;
     secrets.push(
@@ -27,7 +30,11 @@ describe('errors', () => {
   beforeEach(() => stack.emulators.reset());
 
   /** Every response of this suite goes through here: no secret and no stack trace, ever. */
-  async function query(text: string, variables?: Record<string, unknown>, headers?: Record<string, string>) {
+  async function query(
+    text: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ) {
     const result = await stack.query<any>(text, variables, headers);
     const serialized = JSON.stringify(result);
     for (const secret of secrets) expect(serialized).not.toContain(secret);
@@ -82,10 +89,13 @@ describe('errors', () => {
 
     it('rejects a query nested deeper than 15 levels before any upstream call', async () => {
       let selection = 'totalCount';
-      for (let i = 0; i < 5; i += 1) selection = `items { organizations { connections { ${selection} } } }`;
+      for (let i = 0; i < 5; i += 1)
+        selection = `items { organizations { connections { ${selection} } } }`;
       const result = await query(`{ organizations { items { connections { ${selection} } } } }`);
       expect(codesOf(result)).toEqual([['GRAPHQL_VALIDATION_FAILED', undefined]]);
-      expect(result.errors![0]!.message).toBe('Query is nested 19 levels deep; at most 15 are allowed');
+      expect(result.errors![0]!.message).toBe(
+        'Query is nested 19 levels deep; at most 15 are allowed',
+      );
       expect(stack.emulators.crux.counter.count()).toBe(0);
     });
 
@@ -99,7 +109,9 @@ describe('errors', () => {
       expect(response.headers.get('content-type')).toMatch(/application\/json/);
       const body = await response.json();
       expect(body).toEqual({
-        errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+        errors: [
+          { message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } },
+        ],
       });
     });
   });
@@ -148,23 +160,29 @@ describe('errors', () => {
     });
 
     it('a nested field failing nulls that field only, with the error at its path', async () => {
-      stack.emulators.crux.setKnobs({ faults: [{ route: 'GET /organizations/users/all/', status: 500 }] });
+      stack.emulators.crux.setKnobs({
+        faults: [{ route: 'GET /organizations/users/all/', status: 500 }],
+      });
       const result = await query(`{ organizations(filter: { providers: [CRUX] }, limit: 500) {
         items { name users { totalCount } connections { totalCount } } } }`);
       const items = result.data.organizations.items;
       const own = items.find((o: any) => o.users === null);
       expect(own).toBeDefined();
       expect(own.connections.totalCount).toBeGreaterThan(0);
-      expect(items.filter((o: any) => o.users !== null).every((o: any) => o.users.totalCount === 0)).toBe(
-        true,
-      );
+      expect(
+        items.filter((o: any) => o.users !== null).every((o: any) => o.users.totalCount === 0),
+      ).toBe(true);
       const error = result.errors!.find((e: any) => e.extensions.code === 'UPSTREAM_UNAVAILABLE')!;
       expect(error.extensions!.provider).toBe('CRUX');
       expect(error.path).toEqual(['organizations', 'items', items.indexOf(own), 'users']);
     });
 
     it('every provider failing: an empty page and one error per provider', async () => {
-      for (const emulator of [stack.emulators.crux, stack.emulators.auth0, stack.emulators.datadog]) {
+      for (const emulator of [
+        stack.emulators.crux,
+        stack.emulators.auth0,
+        stack.emulators.datadog,
+      ]) {
         emulator.setKnobs({ faults: [{ status: 502 }] });
       }
       const result = await query(ORGS_QUERY);
@@ -200,7 +218,9 @@ describe('errors', () => {
       ]);
       expect(bad.data.organizations.items.some((o: any) => o.provider === 'CRUX')).toBe(false);
       expect(good.errors).toBeUndefined();
-      expect(good.data.organizations.items.filter((o: any) => o.provider === 'CRUX')).toHaveLength(13);
+      expect(good.data.organizations.items.filter((o: any) => o.provider === 'CRUX')).toHaveLength(
+        13,
+      );
     });
   });
 });
@@ -210,7 +230,10 @@ describe('a provider that is not configured', () => {
 
   beforeAll(async () => {
     stack = await startTestStack({
-      configure: (config) => ({ ...config, providers: { ...config.providers, datadog: undefined } }),
+      configure: (config) => ({
+        ...config,
+        providers: { ...config.providers, datadog: undefined },
+      }),
     });
   });
   afterAll(() => stack.stop());

@@ -36,7 +36,8 @@ describe('the organization graph over Crux, Auth0 and Datadog', () => {
     const result = await stack.sdk.Connections({ filter: { providers: ['CRUX'] }, limit: 500 });
     expect(result.connections.totalCount).toBe(raw.length);
 
-    const wire = raw.find((c) => c.account_manager !== null && c.status === 'CONFIRMATION WAITING') ?? raw[0]!;
+    const wire =
+      raw.find((c) => c.account_manager !== null && c.status === 'CONFIRMATION WAITING') ?? raw[0]!;
     const item = result.connections.items.find((c) => c.nativeId === wire.uuid)!;
     expect(item).toMatchObject({
       provider: 'CRUX',
@@ -194,7 +195,10 @@ describe('the organization graph over Crux, Auth0 and Datadog', () => {
         createdAt: raw.attributes.created_at,
         source: { nativeId: rel.source_org.data.id, name: rel.source_org.data.name },
         sink: { nativeId: rel.sink_org.data.id, name: rel.sink_org.data.name },
-        createdBy: { nativeId: rel.created_by.data.id, name: userNames.get(rel.created_by.data.id) },
+        createdBy: {
+          nativeId: rel.created_by.data.id,
+          name: userNames.get(rel.created_by.data.id),
+        },
       });
     }
     // A creator listed without a name somewhere still gets the name other connections give it.
@@ -252,10 +256,18 @@ describe('the organization graph over Crux, Auth0 and Datadog', () => {
         status: wire.status.replace(' ', '_'),
         email: wire.person.email,
         orgUserId: wire.permission_assignments.org_user.uuid,
-        person: { uuid: wire.person.uuid, firstName: wire.person.first_name, phone: wire.person.phone },
+        person: {
+          uuid: wire.person.uuid,
+          firstName: wire.person.first_name,
+          phone: wire.person.phone,
+        },
       });
       expect(
-        user.permissionAssignments.map((a) => [a.permission.name, a.assigned, a.permission.grouping]),
+        user.permissionAssignments.map((a) => [
+          a.permission.name,
+          a.assigned,
+          a.permission.grouping,
+        ]),
       ).toEqual(
         wire.permission_assignments.permissions.map((p: any) => [
           p.permission.name,
@@ -264,7 +276,9 @@ describe('the organization graph over Crux, Auth0 and Datadog', () => {
         ]),
       );
       const assigned = wire.permission_assignments.permissions.filter((p: any) => p.assigned);
-      expect(user.permissions.map((p) => p.name)).toEqual(assigned.map((p: any) => p.permission.name));
+      expect(user.permissions.map((p) => p.name)).toEqual(
+        assigned.map((p: any) => p.permission.name),
+      );
       // Each permission's users include the user it was reached from.
       for (const permission of user.permissions) {
         expect(permission.users!.map((u) => u.id)).toContain(user.id);
@@ -274,7 +288,10 @@ describe('the organization graph over Crux, Auth0 and Datadog', () => {
   });
 
   it('maps Auth0 members and their roles, with role descriptions', async () => {
-    const result = await stack.sdk.UsersWithPermissions({ filter: { providers: ['AUTH0'] }, limit: 500 });
+    const result = await stack.sdk.UsersWithPermissions({
+      filter: { providers: ['AUTH0'] },
+      limit: 500,
+    });
     expect(result.users.totalCount).toBeGreaterThan(0);
     const withRoles = result.users.items.find((u) => u.permissions.length > 0)!;
     expect(withRoles.organizations).toHaveLength(1);

@@ -37,7 +37,11 @@ describe('upstream calls per query', () => {
           supplier { contact { email } organization { connections { totalCount } } } } } } } }`);
     expect(data.organizations.items).toHaveLength(13);
     // The unpaged list names every organization and connection: the minimum is that one call.
-    expect(counts()).toEqual({ crux: { 'GET /organizations/connections/': 1 }, auth0: {}, datadog: {} });
+    expect(counts()).toEqual({
+      crux: { 'GET /organizations/connections/': 1 },
+      auth0: {},
+      datadog: {},
+    });
   });
 
   it('Crux: users → permissions → holders → organizations → users: 2 calls', async () => {
@@ -60,7 +64,11 @@ describe('upstream calls per query', () => {
         source { name connections(limit: 500) { items { sink { name } } } }
         createdBy { name createdConnections { id } } } } }`);
     expect(data.connections.items).toHaveLength(18);
-    expect(counts()).toEqual({ crux: {}, auth0: {}, datadog: { 'GET /api/v2/org_connections': 1 } });
+    expect(counts()).toEqual({
+      crux: {},
+      auth0: {},
+      datadog: { 'GET /api/v2/org_connections': 1 },
+    });
   });
 
   it('Auth0: organizations → connections → organization: 1 listing + 1 call per organization', async () => {
@@ -79,7 +87,11 @@ describe('upstream calls per query', () => {
   it('Auth0: one organization with connections, members, roles and role descriptions', async () => {
     const { auth0 } = stack.emulators;
     const headers = { authorization: `Bearer ${auth0.credentials.token}` };
-    const orgs = (await restGet(auth0.url, '/api/v2/organizations?per_page=100', headers)) as Array<{
+    const orgs = (await restGet(
+      auth0.url,
+      '/api/v2/organizations?per_page=100',
+      headers,
+    )) as Array<{
       id: string;
     }>;
     // Pick an organization whose members hold roles, and work out the fewest member-roles calls that
@@ -100,7 +112,9 @@ describe('upstream calls per query', () => {
     }
     expect(chosen).toBeDefined();
     stack.emulators.reset();
-    const id = Buffer.from(JSON.stringify(['Organization', 'AUTH0', chosen!.id])).toString('base64url');
+    const id = Buffer.from(JSON.stringify(['Organization', 'AUTH0', chosen!.id])).toString(
+      'base64url',
+    );
     const data = await run(
       `query($id: ID!) { organization(id: $id) { name
         connections { items { identityConnection { strategy } } }
@@ -121,7 +135,9 @@ describe('upstream calls per query', () => {
   });
 
   it('nodes: 10 Auth0 organizations by ID cost one listing, one organization costs one GET', async () => {
-    const list = await run(`{ organizations(filter: { providers: [AUTH0] }, limit: 10) { items { id } } }`);
+    const list = await run(
+      `{ organizations(filter: { providers: [AUTH0] }, limit: 10) { items { id } } }`,
+    );
     const ids = list.organizations.items.map((o: { id: string }) => o.id);
     stack.emulators.reset();
     const many = await run(
@@ -149,11 +165,16 @@ describe('upstream calls per query', () => {
   });
 
   it('a Datadog connection by ID and its orgs: 1 call', async () => {
-    const list = await run(`{ connections(filter: { providers: [DATADOG] }, limit: 1) { items { id } } }`);
+    const list = await run(
+      `{ connections(filter: { providers: [DATADOG] }, limit: 1) { items { id } } }`,
+    );
     stack.emulators.reset();
-    await run(`query($id: ID!) { connection(id: $id) { source { name } sink { name } createdBy { name } } }`, {
-      id: list.connections.items[0].id,
-    });
+    await run(
+      `query($id: ID!) { connection(id: $id) { source { name } sink { name } createdBy { name } } }`,
+      {
+        id: list.connections.items[0].id,
+      },
+    );
     expect(counts().datadog).toEqual({ 'GET /api/v2/org_connections': 1 });
   });
 });

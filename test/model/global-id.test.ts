@@ -1,5 +1,10 @@
 import { GraphQLError } from 'graphql';
-import { compositeKey, decodeGlobalId, encodeGlobalId, splitCompositeKey } from '../../src/model/global-id';
+import {
+  compositeKey,
+  decodeGlobalId,
+  encodeGlobalId,
+  splitCompositeKey,
+} from '../../src/model/global-id';
 import { Provider } from '../../src/model/provider';
 
 describe('global IDs', () => {

@@ -19,8 +19,10 @@ describe('committed schema files', () => {
     for (const type of ['Organization', 'Connection', 'User', 'Permission']) {
       expect(sdl).toMatch(new RegExp(`type ${type} implements Node`));
     }
-    expect(sdl).toContain('Retailer\'s supplier account number (Crux).');
-    expect(sdl).toContain('When true, all users that log in with this connection are automatically granted');
+    expect(sdl).toContain("Retailer's supplier account number (Crux).");
+    expect(sdl).toContain(
+      'When true, all users that log in with this connection are automatically granted',
+    );
     expect(sdl).not.toMatch(/\bedges:|\bpageInfo:/); // pages, not Relay connections: "Connection" is a domain word
   });
 
@@ -31,7 +33,10 @@ describe('committed schema files', () => {
       loadCodegenConfig({ configFilePath: 'codegen.yml' })
         .then(({ config }) => generate({ ...config, cwd: process.cwd(), silent: true }, false))
         .then((outputs) => process.stdout.write(outputs[0].content));`;
-    const generated = execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' });
+    const generated = execFileSync(process.execPath, ['-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(read('src/client/generated/sdk.ts')).toBe(generated);
   });
 });
@@ -53,7 +58,10 @@ describe('shipped operations', () => {
     for (const file of examples) {
       expect([file, validate(api, parse(read(file))).map((e) => e.message)]).toEqual([file, []]);
     }
-    const operations = files.filter((f) => f.startsWith('src/client')).map(read).join('\n');
+    const operations = files
+      .filter((f) => f.startsWith('src/client'))
+      .map(read)
+      .join('\n');
     expect(validate(api, parse(operations)).map((e) => e.message)).toEqual([]);
   });
 });

@@ -5,7 +5,10 @@ import { createInterface } from 'node:readline';
 const root = path.resolve(__dirname, '..', '..');
 
 /** Starts src/main.ts as `npm start` does (without the build step), with the given environment. */
-function startMain(env: Record<string, string>): { child: ChildProcess; lines: AsyncIterableIterator<string> } {
+function startMain(env: Record<string, string>): {
+  child: ChildProcess;
+  lines: AsyncIterableIterator<string>;
+} {
   const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
@@ -27,7 +30,9 @@ describe('npm start', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query: '{ organizations(limit: 500) { items { provider } } }' }),
       });
-      const body = (await response.json()) as { data: { organizations: { items: { provider: string }[] } } };
+      const body = (await response.json()) as {
+        data: { organizations: { items: { provider: string }[] } };
+      };
       expect(new Set(body.data.organizations.items.map((o) => o.provider))).toEqual(
         new Set(['CRUX', 'AUTH0', 'DATADOG']),
       );

@@ -3,7 +3,11 @@ import pino from 'pino';
 import { getSdk, type Sdk } from '../../src/client/generated/sdk';
 import type { Config } from '../../src/config/config.type';
 import { loadConfig } from '../../src/config/load-config';
-import { startEmulators, type EmulatorOptions, type RunningEmulators } from '../../src/emulators/start-emulators';
+import {
+  startEmulators,
+  type EmulatorOptions,
+  type RunningEmulators,
+} from '../../src/emulators/start-emulators';
 import { startServer, type RunningServer } from '../../src/server/start-server';
 
 export interface TestStack {
@@ -23,7 +27,11 @@ export interface TestStack {
 export interface GraphQLResponse<T> {
   status: number;
   data?: T | null;
-  errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }>;
+  errors?: Array<{
+    message: string;
+    path?: (string | number)[];
+    extensions?: Record<string, unknown>;
+  }>;
 }
 
 /** The emulators on loopback and orgraph in front of them, on free ports, as in demo mode. */
@@ -73,6 +81,8 @@ export function upstreamCalls(emulators: RunningEmulators) {
     auth0: emulators.auth0.counter.byRoute(),
     datadog: emulators.datadog.counter.byRoute(),
     total:
-      emulators.crux.counter.count() + emulators.auth0.counter.count() + emulators.datadog.counter.count(),
+      emulators.crux.counter.count() +
+      emulators.auth0.counter.count() +
+      emulators.datadog.counter.count(),
   };
 }

@@ -66,7 +66,10 @@ export class Catalog {
     return this.sources.get(provider);
   }
 
-  async organizations(filter: OrganizationFilter, info: GraphQLResolveInfo): Promise<Organization[]> {
+  async organizations(
+    filter: OrganizationFilter,
+    info: GraphQLResolveInfo,
+  ): Promise<Organization[]> {
     let providers = chosen(filter.providers);
     // Organization type and status are Crux's; asking for them rules the other providers out.
     if (filter.orgType || filter.status) providers = intersect(providers, [Provider.CRUX]);
@@ -107,11 +110,17 @@ export class Catalog {
     if (filter.connectionType) restrict(Provider.DATADOG);
     if (filter.sourceOrganizationId || filter.sinkOrganizationId) restrict(Provider.DATADOG);
 
-    const all = await this.across(this.sources.select(providers), (s) => s.connections(query), info);
+    const all = await this.across(
+      this.sources.select(providers),
+      (s) => s.connections(query),
+      info,
+    );
     return all.filter(
       (c) =>
         (!filter.status || c.status === filter.status) &&
-        (filter.enabled === undefined || filter.enabled === null || c.isEnabled === filter.enabled) &&
+        (filter.enabled === undefined ||
+          filter.enabled === null ||
+          c.isEnabled === filter.enabled) &&
         (!filter.connectionType || (c.connectionTypes ?? []).includes(filter.connectionType)),
     );
   }
@@ -138,7 +147,11 @@ export class Catalog {
   }
 
   async permissions(filter: PermissionFilter, info: GraphQLResolveInfo): Promise<Permission[]> {
-    const all = await this.across(this.sources.select(chosen(filter.providers)), (s) => s.permissions(), info);
+    const all = await this.across(
+      this.sources.select(chosen(filter.providers)),
+      (s) => s.permissions(),
+      info,
+    );
     const needle = filter.nameContains?.toLowerCase();
     return all.filter(
       (p) =>
@@ -166,7 +179,10 @@ export class Catalog {
 }
 
 /** Narrows a provider selection; undefined means every provider, and an empty result selects none. */
-function intersect(providers: readonly Provider[] | undefined, only: readonly Provider[]): Provider[] {
+function intersect(
+  providers: readonly Provider[] | undefined,
+  only: readonly Provider[],
+): Provider[] {
   return providers ? providers.filter((p) => only.includes(p)) : [...only];
 }
 

@@ -8,7 +8,8 @@ const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}
  */
 export const DateTimeScalar = new GraphQLScalarType({
   name: 'DateTime',
-  description: 'An ISO 8601 date-time with offset, as the provider sent it (sub-second digits kept).',
+  description:
+    'An ISO 8601 date-time with offset, as the provider sent it (sub-second digits kept).',
   serialize(value) {
     if (typeof value === 'string' && ISO_8601.test(value)) return value;
     if (value instanceof Date) return value.toISOString();

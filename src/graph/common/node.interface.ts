@@ -6,7 +6,9 @@ import { Provider } from './provider.enum';
   resolveType: (value: { __typename?: string }) => value.__typename,
 })
 export abstract class Node {
-  @Field(() => ID, { description: 'Global ID: opaque, stable, encodes the provider and its native id.' })
+  @Field(() => ID, {
+    description: 'Global ID: opaque, stable, encodes the provider and its native id.',
+  })
   id!: string;
 
   @Field(() => Provider, { description: 'The provider this object comes from.' })

@@ -10,7 +10,9 @@ registerEnumType(ConnectionKind, {
   name: 'ConnectionKind',
   description: 'What a connection links.',
   valuesConfig: {
-    RETAILER_SUPPLIER: { description: 'Crux: a trading relationship between a retailer and a supplier.' },
+    RETAILER_SUPPLIER: {
+      description: 'Crux: a trading relationship between a retailer and a supplier.',
+    },
     IDENTITY: { description: 'Auth0: an identity connection enabled for an organization.' },
     ORG_DATA_SHARING: { description: 'Datadog: data shared from a source org to a sink org.' },
   },

@@ -8,5 +8,6 @@ export enum ConnectionStatus {
 
 registerEnumType(ConnectionStatus, {
   name: 'ConnectionStatus',
-  description: 'Status of a Crux connection (Crux writes CONFIRMATION_WAITING as "CONFIRMATION WAITING").',
+  description:
+    'Status of a Crux connection (Crux writes CONFIRMATION_WAITING as "CONFIRMATION WAITING").',
 });

@@ -18,13 +18,19 @@ export class ConnectionFilter {
   @Field(() => ConnectionStatus, { nullable: true, description: 'Crux connection status.' })
   status?: ConnectionStatus;
 
-  @Field({ nullable: true, description: 'Auth0: whether the connection is enabled for the organization.' })
+  @Field({
+    nullable: true,
+    description: 'Auth0: whether the connection is enabled for the organization.',
+  })
   enabled?: boolean;
 
   @Field({ nullable: true, description: 'Datadog: connections sharing this type, e.g. "logs".' })
   connectionType?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Connections with this organization on any side.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Connections with this organization on any side.',
+  })
   organizationId?: string;
 
   @Field(() => ID, { nullable: true, description: 'Datadog: connections from this source org.' })

@@ -41,7 +41,9 @@ export class ConnectionResolver {
       'or the organization the identity connection is enabled for (Auth0).',
   })
   async organizations(@Root() connection: Connection, @Ctx() ctx: Context) {
-    const orgs = await Promise.all(connection.organizationRefs.map((r) => ctx.catalog.organization(r)));
+    const orgs = await Promise.all(
+      connection.organizationRefs.map((r) => ctx.catalog.organization(r)),
+    );
     return orgs.filter((o): o is Organization => o !== null);
   }
 

@@ -24,7 +24,10 @@ export class Connection extends Node {
   kind!: ConnectionKind;
 
   // --- Crux ---
-  @Field(() => ConnectionStatus, { nullable: true, description: 'Status of the connection (Crux).' })
+  @Field(() => ConnectionStatus, {
+    nullable: true,
+    description: 'Status of the connection (Crux).',
+  })
   status!: ConnectionStatus | null;
 
   @Field(() => ConnectionParty, { nullable: true, description: 'The retailer side (Crux).' })
@@ -33,13 +36,22 @@ export class Connection extends Node {
   @Field(() => ConnectionParty, { nullable: true, description: 'The supplier side (Crux).' })
   supplier!: ConnectionParty | null;
 
-  @Field(() => AccountManager, { nullable: true, description: 'Your assigned account manager (Crux).' })
+  @Field(() => AccountManager, {
+    nullable: true,
+    description: 'Your assigned account manager (Crux).',
+  })
   accountManager!: AccountManager | null;
 
-  @Field(() => String, { nullable: true, description: "Supplier's retailer account number (Crux)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Supplier's retailer account number (Crux).",
+  })
   suppliersRetailerAccountNumber!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Retailer's supplier account number (Crux)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Retailer's supplier account number (Crux).",
+  })
   retailersSupplierAccountNumber!: string | null;
 
   // --- Datadog ---
@@ -49,7 +61,10 @@ export class Connection extends Node {
   })
   connectionTypes!: string[] | null;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the connection was created (Datadog).' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the connection was created (Datadog).',
+  })
   createdAt!: string | null;
 
   // --- Auth0 ---

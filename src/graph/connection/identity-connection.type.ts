@@ -1,6 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'An Auth0 identity connection (database, social, enterprise, passwordless).' })
+@ObjectType({
+  description: 'An Auth0 identity connection (database, social, enterprise, passwordless).',
+})
 export class IdentityConnection {
   @Field({ description: 'Connection identifier (`con_...`).' })
   connectionId!: string;
@@ -8,6 +10,9 @@ export class IdentityConnection {
   @Field(() => String, { nullable: true, description: 'The name of the connection.' })
   name!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The strategy of the connection (auth0, samlp, ...).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The strategy of the connection (auth0, samlp, ...).',
+  })
   strategy!: string | null;
 }

@@ -11,7 +11,10 @@ export class BrandingColors {
 
 @ObjectType({ description: 'Branding of an Auth0 organization.' })
 export class OrganizationBranding {
-  @Field(() => String, { nullable: true, description: 'URL of the logo to display on the login page.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'URL of the logo to display on the login page.',
+  })
   logoUrl!: string | null;
 
   @Field(() => BrandingColors, { nullable: true })

@@ -26,7 +26,8 @@ export class OrganizationResolver {
       'organizations in the page and an error naming it in `errors`.',
   })
   async organizations(
-    @Arg('filter', () => OrganizationFilter, { nullable: true }) filter: OrganizationFilter | undefined,
+    @Arg('filter', () => OrganizationFilter, { nullable: true })
+    filter: OrganizationFilter | undefined,
     @Args() paging: PagingArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
@@ -37,7 +38,8 @@ export class OrganizationResolver {
 
   @FieldResolver(() => ConnectionPage, {
     nullable: true,
-    description: "The organization's connections: Crux and Datadog connections it is a side of, or the identity connections enabled for an Auth0 organization.",
+    description:
+      "The organization's connections: Crux and Datadog connections it is a side of, or the identity connections enabled for an Auth0 organization.",
   })
   async connections(
     @Root() organization: Organization,
@@ -53,15 +55,14 @@ export class OrganizationResolver {
 
   @FieldResolver(() => UserPage, {
     nullable: true,
-    description: "The organization's users: Crux org users (of your own organization) or Auth0 members.",
+    description:
+      "The organization's users: Crux org users (of your own organization) or Auth0 members.",
   })
-  async users(
-    @Root() organization: Organization,
-    @Args() paging: PagingArgs,
-    @Ctx() ctx: Context,
-  ) {
+  async users(@Root() organization: Organization, @Args() paging: PagingArgs, @Ctx() ctx: Context) {
     checkPaging(paging);
-    const users = await ctx.catalog.source(organization.provider).usersOfOrganization(organization.key);
+    const users = await ctx.catalog
+      .source(organization.provider)
+      .usersOfOrganization(organization.key);
     return toPage(users, paging);
   }
 }

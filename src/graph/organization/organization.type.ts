@@ -38,7 +38,10 @@ export class Organization extends Node {
   @Field(() => OrganizationType, { nullable: true, description: 'Retailer or supplier (Crux).' })
   orgType!: OrganizationType | null;
 
-  @Field(() => OrganizationStatus, { nullable: true, description: 'Status of the organization (Crux).' })
+  @Field(() => OrganizationStatus, {
+    nullable: true,
+    description: 'Status of the organization (Crux).',
+  })
   status!: OrganizationStatus | null;
 
   @Field(() => DateTimeScalar, {
@@ -59,7 +62,10 @@ export class Organization extends Node {
   })
   accountManager!: AccountManager | null;
 
-  @Field(() => OrganizationBranding, { nullable: true, description: 'Login page branding (Auth0).' })
+  @Field(() => OrganizationBranding, {
+    nullable: true,
+    description: 'Login page branding (Auth0).',
+  })
   branding!: OrganizationBranding | null;
 
   @Field(() => GraphQLJSONObject, {

@@ -43,7 +43,10 @@ export class PermissionResolver {
     return full?.description ?? null;
   }
 
-  @FieldResolver(() => [User], { nullable: true, description: 'The users holding this permission.' })
+  @FieldResolver(() => [User], {
+    nullable: true,
+    description: 'The users holding this permission.',
+  })
   users(@Root() permission: Permission, @Ctx() ctx: Context) {
     return ctx.catalog.source(permission.provider).usersWithPermission(permission.key);
   }

@@ -11,7 +11,9 @@ import { PermissionVisibility } from './permission-visibility.enum';
 export class Permission extends Node {
   readonly __typename = 'Permission' as const;
 
-  @Field({ description: 'Name of the permission, in short snake case at Crux; the role name at Auth0.' })
+  @Field({
+    description: 'Name of the permission, in short snake case at Crux; the role name at Auth0.',
+  })
   name!: string;
 
   @Field(() => String, {
@@ -29,6 +31,9 @@ export class Permission extends Node {
   })
   visibility!: PermissionVisibility | null;
 
-  @Field(() => String, { nullable: true, description: 'Grouping the permission belongs to (Crux).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Grouping the permission belongs to (Crux).',
+  })
   grouping!: string | null;
 }

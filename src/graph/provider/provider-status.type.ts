@@ -9,6 +9,9 @@ export class ProviderStatus {
   @Field({ description: 'The provider as people name it.' })
   label!: string;
 
-  @Field({ description: 'Whether the provider is configured; objects of an unconfigured one are never returned.' })
+  @Field({
+    description:
+      'Whether the provider is configured; objects of an unconfigured one are never returned.',
+  })
   enabled!: boolean;
 }

@@ -37,7 +37,10 @@ export class Auth0Client extends ProviderDataSource {
     super(options, auth0ResetDelay);
   }
 
-  protected override async willSendRequest(_path: string, request: AugmentedRequest): Promise<void> {
+  protected override async willSendRequest(
+    _path: string,
+    request: AugmentedRequest,
+  ): Promise<void> {
     request.headers['authorization'] = `Bearer ${await this.token()}`;
     request.headers['accept'] = 'application/json';
   }
@@ -138,7 +141,12 @@ export class Auth0Client extends ProviderDataSource {
     const all: T[] = [];
     for (let page = 0; page < MAX_PAGES; page += 1) {
       const result = await this.getValidated(path, offsetPageSchema(key, item), {
-        params: { ...extra, page: String(page), per_page: String(PAGE_SIZE), include_totals: 'true' },
+        params: {
+          ...extra,
+          page: String(page),
+          per_page: String(PAGE_SIZE),
+          include_totals: 'true',
+        },
       });
       all.push(...result.items);
       const total = result.total ?? all.length;

@@ -7,7 +7,8 @@ export const MAX_ORGANIZATION_ID_LENGTH = 50;
  * An Auth0 organization connection and an organization member exist per organization (the same
  * `con_...` or user can belong to several), so their keys pair the organization id with their own id.
  */
-export const membershipKey = (organizationId: string, id: string) => compositeKey(organizationId, id);
+export const membershipKey = (organizationId: string, id: string) =>
+  compositeKey(organizationId, id);
 
 export function splitMembershipKey(key: string): { organizationId: string; id: string } | null {
   const parts = splitCompositeKey(key, 2);

@@ -1,8 +1,11 @@
+import { blankConnection } from '../../graph/connection/blank-connection';
 import { ConnectionKind } from '../../graph/connection/connection-kind.enum';
 import type { Connection } from '../../graph/connection/connection.type';
 import type { OrganizationAccessLevel } from '../../graph/connection/organization-access-level.enum';
+import { blankOrganization } from '../../graph/organization/blank-organization';
 import type { Organization } from '../../graph/organization/organization.type';
 import type { Permission } from '../../graph/permission/permission.type';
+import { blankUser } from '../../graph/user/blank-user';
 import type { User } from '../../graph/user/user.type';
 import { encodeGlobalId } from '../../model/global-id';
 import { Provider } from '../../model/provider';
@@ -16,24 +19,16 @@ import type {
 
 export function mapOrganization(org: Auth0Organization): Organization {
   return {
-    __typename: 'Organization',
-    id: encodeGlobalId('Organization', Provider.AUTH0, org.id),
-    provider: Provider.AUTH0,
-    nativeId: org.id,
-    key: org.id,
-    name: org.name,
+    ...blankOrganization(Provider.AUTH0, org.id, org.name),
     displayName: org.display_name ?? null,
-    website: null,
-    orgType: null,
-    status: null,
-    createdDate: null,
-    activeDate: null,
-    accountManager: null,
     branding: org.branding
       ? {
           logoUrl: org.branding.logo_url ?? null,
           colors: org.branding.colors
-            ? { primary: org.branding.colors.primary, pageBackground: org.branding.colors.page_background }
+            ? {
+                primary: org.branding.colors.primary,
+                pageBackground: org.branding.colors.page_background,
+              }
             : null,
         }
       : null,
@@ -42,24 +37,14 @@ export function mapOrganization(org: Auth0Organization): Organization {
 }
 
 /** An identity connection as enabled for one organization: its per-organization settings included. */
-export function mapConnection(organizationId: string, item: Auth0OrganizationConnection): Connection {
+export function mapConnection(
+  organizationId: string,
+  item: Auth0OrganizationConnection,
+): Connection {
   const key = membershipKey(organizationId, item.connection_id);
   const orgRef = { provider: Provider.AUTH0, key: organizationId };
   return {
-    __typename: 'Connection',
-    id: encodeGlobalId('Connection', Provider.AUTH0, key),
-    provider: Provider.AUTH0,
-    nativeId: item.connection_id,
-    key,
-    kind: ConnectionKind.IDENTITY,
-    status: null,
-    retailer: null,
-    supplier: null,
-    accountManager: null,
-    suppliersRetailerAccountNumber: null,
-    retailersSupplierAccountNumber: null,
-    connectionTypes: null,
-    createdAt: null,
+    ...blankConnection(Provider.AUTH0, key, item.connection_id, ConnectionKind.IDENTITY),
     identityConnection: {
       connectionId: item.connection_id,
       name: item.connection?.name ?? null,
@@ -69,17 +54,19 @@ export function mapConnection(organizationId: string, item: Auth0OrganizationCon
     assignMembershipOnLogin: item.assign_membership_on_login ?? null,
     showAsButton: item.show_as_button ?? null,
     isSignupEnabled: item.is_signup_enabled ?? null,
-    organizationAccessLevel: (item.organization_access_level ?? null) as OrganizationAccessLevel | null,
+    organizationAccessLevel: (item.organization_access_level ??
+      null) as OrganizationAccessLevel | null,
     isEnabled: item.is_enabled ?? null,
     organizationRefs: [orgRef],
-    sourceRef: null,
-    sinkRef: null,
-    createdByRef: null,
   };
 }
 
 /** A role. Member listings carry only id and name: `description` stays undefined until looked up. */
-export function mapRole(role: { id: string; name: string; description?: string | null }): Permission {
+export function mapRole(role: {
+  id: string;
+  name: string;
+  description?: string | null;
+}): Permission {
   return {
     __typename: 'Permission',
     id: encodeGlobalId('Permission', Provider.AUTH0, role.id),
@@ -102,17 +89,10 @@ export function mapFullRole(role: Auth0Role): Permission {
 export function mapMember(organizationId: string, member: Auth0Member): User {
   const key = membershipKey(organizationId, member.user_id);
   return {
-    __typename: 'User',
-    id: encodeGlobalId('User', Provider.AUTH0, key),
-    provider: Provider.AUTH0,
-    nativeId: member.user_id,
-    key,
+    ...blankUser(Provider.AUTH0, key, member.user_id),
     name: member.name ?? null,
     email: member.email ?? null,
     picture: member.picture ?? null,
-    status: null,
-    person: null,
-    orgUserId: null,
     permissionAssignments: (member.roles ?? []).map((role) => ({
       assigned: true,
       permission: mapRole({ id: role.id, name: role.name }),

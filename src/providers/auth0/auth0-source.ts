@@ -48,16 +48,18 @@ export class Auth0Source implements ProviderSource {
   });
 
   /** One key: GET by id (one call). More, or the listing already loaded: the listing. */
-  private readonly organizationLoader = new DataLoader<string, Organization | null>(async (keys) => {
-    const valid = keys.filter(isOrganizationId);
-    if (valid.length === 1 && !this.organizationListStarted) {
-      const org = await orNullOn404(this.client.organization(valid[0]!));
-      return keys.map((k) => (org && k === valid[0] ? mapOrganization(org) : null));
-    }
-    if (valid.length === 0) return keys.map(() => null);
-    const byId = new Map((await this.organizationList()).map((o) => [o.key, o]));
-    return keys.map((k) => byId.get(k) ?? null);
-  });
+  private readonly organizationLoader = new DataLoader<string, Organization | null>(
+    async (keys) => {
+      const valid = keys.filter(isOrganizationId);
+      if (valid.length === 1 && !this.organizationListStarted) {
+        const org = await orNullOn404(this.client.organization(valid[0]!));
+        return keys.map((k) => (org && k === valid[0] ? mapOrganization(org) : null));
+      }
+      if (valid.length === 0) return keys.map(() => null);
+      const byId = new Map((await this.organizationList()).map((o) => [o.key, o]));
+      return keys.map((k) => byId.get(k) ?? null);
+    },
+  );
 
   private readonly connectionsLoader = new DataLoader<string, Connection[]>((organizationIds) =>
     Promise.all(organizationIds.map((id) => asKeyResult(this.fetchConnections(id)))),
@@ -84,7 +86,9 @@ export class Auth0Source implements ProviderSource {
       if (!holder) break;
       asked.add(holder);
       const membership = splitMembershipKey(holder)!;
-      const roles = await orNullOn404(this.client.memberRoles(membership.organizationId, membership.id));
+      const roles = await orNullOn404(
+        this.client.memberRoles(membership.organizationId, membership.id),
+      );
       for (const role of (roles ?? []).map(mapFullRole)) {
         found.set(role.key, role);
         missing.delete(role.key);
@@ -126,7 +130,10 @@ export class Auth0Source implements ProviderSource {
         if (connections instanceof Error) throw connections;
         return connections;
       })
-      .filter((c) => query.enabled === undefined || query.enabled === null || c.isEnabled === query.enabled);
+      .filter(
+        (c) =>
+          query.enabled === undefined || query.enabled === null || c.isEnabled === query.enabled,
+      );
   }
 
   async connection(key: string) {

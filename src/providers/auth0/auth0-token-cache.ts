@@ -21,7 +21,8 @@ export class Auth0TokenCache {
   async token(config: Auth0Config, upstream: UpstreamConfig): Promise<string> {
     if (config.token) return config.token;
     const credentials = config.clientCredentials;
-    if (!credentials) throw new Error('Auth0 is configured with neither a token nor client credentials');
+    if (!credentials)
+      throw new Error('Auth0 is configured with neither a token nor client credentials');
     const cacheKey = `${credentials.tokenUrl}\u0000${credentials.clientId}`;
     const cached = this.tokens.get(cacheKey);
     if (cached && this.now() < cached.renewAt) return cached.value;

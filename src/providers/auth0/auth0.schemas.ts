@@ -25,9 +25,7 @@ export const auth0OrganizationConnectionSchema = z.object({
   assign_membership_on_login: z.boolean().optional(),
   show_as_button: z.boolean().optional(),
   is_signup_enabled: z.boolean().optional(),
-  connection: z
-    .object({ name: z.string().optional(), strategy: z.string().optional() })
-    .optional(),
+  connection: z.object({ name: z.string().optional(), strategy: z.string().optional() }).optional(),
   organization_connection_name: z.string().optional(),
   organization_access_level: z.enum(['none', 'readonly', 'limited', 'full']).optional(),
   is_enabled: z.boolean().optional(),
@@ -60,21 +58,28 @@ export interface CheckpointPage<T> {
 /** Offset pages: a bare array, or `{<key>: [...], start, limit, total}` with include_totals=true. */
 export function offsetPageSchema<T>(key: string, item: z.ZodType<T>): z.ZodType<OffsetPage<T>> {
   const envelope = z.object({ [key]: z.array(item), total: z.number().optional() });
-  return z.union([z.array(item), envelope]).transform((value) =>
-    Array.isArray(value)
-      ? { items: value as T[] }
-      : { items: value[key] as T[], total: value.total as number | undefined },
-  ) as unknown as z.ZodType<OffsetPage<T>>;
+  return z
+    .union([z.array(item), envelope])
+    .transform((value) =>
+      Array.isArray(value)
+        ? { items: value as T[] }
+        : { items: value[key] as T[], total: value.total as number | undefined },
+    ) as unknown as z.ZodType<OffsetPage<T>>;
 }
 
 /** Checkpoint pages: `{<key>: [...], next?}`; no `next`, or an empty page, at the end. */
-export function checkpointPageSchema<T>(key: string, item: z.ZodType<T>): z.ZodType<CheckpointPage<T>> {
+export function checkpointPageSchema<T>(
+  key: string,
+  item: z.ZodType<T>,
+): z.ZodType<CheckpointPage<T>> {
   const envelope = z.object({ [key]: z.array(item), next: z.string().optional() });
-  return z.union([z.array(item), envelope]).transform((value) =>
-    Array.isArray(value)
-      ? { items: value as T[] }
-      : { items: value[key] as T[], next: value.next as string | undefined },
-  ) as unknown as z.ZodType<CheckpointPage<T>>;
+  return z
+    .union([z.array(item), envelope])
+    .transform((value) =>
+      Array.isArray(value)
+        ? { items: value as T[] }
+        : { items: value[key] as T[], next: value.next as string | undefined },
+    ) as unknown as z.ZodType<CheckpointPage<T>>;
 }
 
 export type Auth0Organization = z.infer<typeof auth0OrganizationSchema>;

@@ -46,7 +46,10 @@ export class CruxClient extends ProviderDataSource {
 
   /** GET /organizations/users/detail/<uuid>/ */
   user(uuid: string): Promise<CruxUser> {
-    return this.getValidated(`organizations/users/detail/${encodeURIComponent(uuid)}/`, cruxUserSchema);
+    return this.getValidated(
+      `organizations/users/detail/${encodeURIComponent(uuid)}/`,
+      cruxUserSchema,
+    );
   }
 
   /** GET /organizations/users/permissions/<uuid>/ */

@@ -1,3 +1,4 @@
+import { blankConnection } from '../../graph/connection/blank-connection';
 import { ConnectionKind } from '../../graph/connection/connection-kind.enum';
 import { ConnectionStatus } from '../../graph/connection/connection-status.enum';
 import type { Connection } from '../../graph/connection/connection.type';
@@ -5,9 +6,11 @@ import type { Person } from '../../graph/common/person.type';
 import type { AccountManager } from '../../graph/organization/account-manager.type';
 import type { OrganizationStatus } from '../../graph/organization/organization-status.enum';
 import type { OrganizationType } from '../../graph/organization/organization-type.enum';
+import { blankOrganization } from '../../graph/organization/blank-organization';
 import type { Organization } from '../../graph/organization/organization.type';
 import type { PermissionVisibility } from '../../graph/permission/permission-visibility.enum';
 import type { Permission } from '../../graph/permission/permission.type';
+import { blankUser } from '../../graph/user/blank-user';
 import type { UserStatus } from '../../graph/user/user-status.enum';
 import type { User } from '../../graph/user/user.type';
 import { encodeGlobalId } from '../../model/global-id';
@@ -45,21 +48,13 @@ function mapAccountManager(manager: CruxAccountManager | null | undefined): Acco
 
 export function mapOrganization(org: CruxOrganization): Organization {
   return {
-    __typename: 'Organization',
-    id: encodeGlobalId('Organization', Provider.CRUX, org.uuid),
-    provider: Provider.CRUX,
-    nativeId: org.uuid,
-    key: org.uuid,
-    name: org.name,
-    displayName: null,
+    ...blankOrganization(Provider.CRUX, org.uuid, org.name),
     website: org.website ?? null,
     orgType: org.org_type as OrganizationType,
     status: org.status as OrganizationStatus,
     createdDate: org.created_date ?? null,
     activeDate: org.active_date ?? null,
     accountManager: mapAccountManager(org.account_manager),
-    branding: null,
-    metadata: null,
   };
 }
 
@@ -67,12 +62,12 @@ export function mapConnection(connection: CruxConnection): Connection {
   const retailerOrg = connection.retailer.organization.uuid;
   const supplierOrg = connection.supplier.organization.uuid;
   return {
-    __typename: 'Connection',
-    id: encodeGlobalId('Connection', Provider.CRUX, connection.uuid),
-    provider: Provider.CRUX,
-    nativeId: connection.uuid,
-    key: connection.uuid,
-    kind: ConnectionKind.RETAILER_SUPPLIER,
+    ...blankConnection(
+      Provider.CRUX,
+      connection.uuid,
+      connection.uuid,
+      ConnectionKind.RETAILER_SUPPLIER,
+    ),
     status: enumValue<ConnectionStatus>(connection.status),
     retailer: {
       uuid: connection.retailer.uuid,
@@ -87,19 +82,7 @@ export function mapConnection(connection: CruxConnection): Connection {
     accountManager: mapAccountManager(connection.account_manager),
     suppliersRetailerAccountNumber: connection.suppliers_retailer_account_number ?? null,
     retailersSupplierAccountNumber: connection.retailers_supplier_account_number ?? null,
-    connectionTypes: null,
-    createdAt: null,
-    identityConnection: null,
-    organizationConnectionName: null,
-    assignMembershipOnLogin: null,
-    showAsButton: null,
-    isSignupEnabled: null,
-    organizationAccessLevel: null,
-    isEnabled: null,
     organizationRefs: [ref(retailerOrg), ref(supplierOrg)],
-    sourceRef: null,
-    sinkRef: null,
-    createdByRef: null,
   };
 }
 
@@ -122,14 +105,9 @@ export function mapUser(user: CruxUser): User {
   const { person } = user;
   const name = [person.first_name?.trim(), person.last_name?.trim()].filter(Boolean).join(' ');
   return {
-    __typename: 'User',
-    id: encodeGlobalId('User', Provider.CRUX, user.uuid),
-    provider: Provider.CRUX,
-    nativeId: user.uuid,
-    key: user.uuid,
+    ...blankUser(Provider.CRUX, user.uuid, user.uuid),
     name: name || null,
     email: person.email ?? null,
-    picture: null,
     status: enumValue<UserStatus>(user.status),
     person: mapPerson(person),
     orgUserId: user.permission_assignments.org_user?.uuid ?? null,

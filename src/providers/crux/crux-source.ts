@@ -16,7 +16,9 @@ export class CruxSource implements ProviderSource {
   readonly provider = Provider.CRUX;
 
   private readonly rawConnections = once(() => this.client.connections());
-  private readonly connectionList = once(async () => (await this.rawConnections()).map(mapConnection));
+  private readonly connectionList = once(async () =>
+    (await this.rawConnections()).map(mapConnection),
+  );
   private readonly userList = once(async () => (await this.client.users()).map(mapUser));
   private readonly permissionList = once(async () =>
     (await this.client.permissions()).map(mapPermission),

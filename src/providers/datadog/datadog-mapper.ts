@@ -1,9 +1,11 @@
+import { blankConnection } from '../../graph/connection/blank-connection';
 import { ConnectionKind } from '../../graph/connection/connection-kind.enum';
 import type { Connection } from '../../graph/connection/connection.type';
 import type { EntityRef } from '../../graph/common/entity-ref';
+import { blankOrganization } from '../../graph/organization/blank-organization';
 import type { Organization } from '../../graph/organization/organization.type';
+import { blankUser } from '../../graph/user/blank-user';
 import type { User } from '../../graph/user/user.type';
-import { encodeGlobalId } from '../../model/global-id';
 import { Provider } from '../../model/provider';
 import type { DatadogOrgConnection, DatadogRelationshipData } from './datadog.schemas';
 
@@ -20,27 +22,14 @@ export function mapConnection(connection: DatadogOrgConnection): Connection {
   const sink = relationships.sink_org?.data.id;
   const creator = relationships.created_by?.data.id;
   return {
-    __typename: 'Connection',
-    id: encodeGlobalId('Connection', Provider.DATADOG, connection.id),
-    provider: Provider.DATADOG,
-    nativeId: connection.id,
-    key: connection.id,
-    kind: ConnectionKind.ORG_DATA_SHARING,
-    status: null,
-    retailer: null,
-    supplier: null,
-    accountManager: null,
-    suppliersRetailerAccountNumber: null,
-    retailersSupplierAccountNumber: null,
+    ...blankConnection(
+      Provider.DATADOG,
+      connection.id,
+      connection.id,
+      ConnectionKind.ORG_DATA_SHARING,
+    ),
     connectionTypes: [...attributes.connection_types],
     createdAt: attributes.created_at,
-    identityConnection: null,
-    organizationConnectionName: null,
-    assignMembershipOnLogin: null,
-    showAsButton: null,
-    isSignupEnabled: null,
-    organizationAccessLevel: null,
-    isEnabled: null,
     organizationRefs: [source, sink].filter((id): id is string => id !== undefined).map(ref),
     sourceRef: source === undefined ? null : ref(source),
     sinkRef: sink === undefined ? null : ref(sink),
@@ -50,39 +39,10 @@ export function mapConnection(connection: DatadogOrgConnection): Connection {
 
 /** An org as a connection names it. `name` is required in the graph: the id stands in when missing. */
 export function mapOrganization(org: DatadogRelationshipData): Organization {
-  return {
-    __typename: 'Organization',
-    id: encodeGlobalId('Organization', Provider.DATADOG, org.id),
-    provider: Provider.DATADOG,
-    nativeId: org.id,
-    key: org.id,
-    name: nameOf(org) ?? org.id,
-    displayName: null,
-    website: null,
-    orgType: null,
-    status: null,
-    createdDate: null,
-    activeDate: null,
-    accountManager: null,
-    branding: null,
-    metadata: null,
-  };
+  return blankOrganization(Provider.DATADOG, org.id, nameOf(org) ?? org.id);
 }
 
 /** A connection's creator: all Datadog says of a user is an id and, usually, a name. */
 export function mapUser(user: DatadogRelationshipData): User {
-  return {
-    __typename: 'User',
-    id: encodeGlobalId('User', Provider.DATADOG, user.id),
-    provider: Provider.DATADOG,
-    nativeId: user.id,
-    key: user.id,
-    name: nameOf(user),
-    email: null,
-    picture: null,
-    status: null,
-    person: null,
-    orgUserId: null,
-    permissionAssignments: [],
-  };
+  return { ...blankUser(Provider.DATADOG, user.id, user.id), name: nameOf(user) };
 }

@@ -40,7 +40,9 @@ export function createRetryingFetch(policy: RetryPolicy): Fetcher {
         return response as unknown as FetcherResponse;
       }
       const wait =
-        retryAfterMs(response.headers) ?? policy.resetDelay?.(response.headers) ?? backoffMs(attempt);
+        retryAfterMs(response.headers) ??
+        policy.resetDelay?.(response.headers) ??
+        backoffMs(attempt);
       if (wait > policy.maxRetryDelayMs) return response as unknown as FetcherResponse;
       await response.arrayBuffer().catch(() => undefined); // free the connection before retrying
       await sleep(wait);
