@@ -18,6 +18,7 @@ import { createFormatError } from './format-error';
 import { httpErrorHandler } from './http-error-handler';
 import { mountGraphiQL } from './mount-graphiql';
 import { partialErrorsPlugin } from './partial-errors.plugin';
+import { requestLogPlugin } from './request-log.plugin';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -43,6 +44,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     formatError: createFormatError(logger),
     plugins: [
       partialErrorsPlugin,
+      requestLogPlugin(logger),
       // Federated tracing for routers that ask for it (ftv1); installed explicitly so Apollo does not
       // announce it at every start.
       ApolloServerPluginInlineTrace(),

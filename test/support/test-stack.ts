@@ -1,5 +1,5 @@
 import { GraphQLClient } from 'graphql-request';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { getSdk, type Sdk } from '../../src/client/generated/sdk';
 import type { Config } from '../../src/config/config.type';
 import { loadConfig } from '../../src/config/load-config';
@@ -40,6 +40,8 @@ export async function startTestStack(
     emulators?: EmulatorOptions;
     /** Change the configuration the emulators produce (turn a provider off, shorten timeouts...). */
     configure?: (config: Config) => Config;
+    /** Where the server logs (default: nowhere). */
+    logger?: Logger;
   } = {},
 ): Promise<TestStack> {
   const emulators = await startEmulators(options.emulators);
@@ -52,7 +54,7 @@ export async function startTestStack(
     upstream: { timeoutMs: 3000, retries: 2, maxRetryDelayMs: 500 },
   };
   const config = options.configure ? options.configure(base) : base;
-  const server = await startServer(config, pino({ level: 'silent' }));
+  const server = await startServer(config, options.logger ?? pino({ level: 'silent' }));
   const sdk = getSdk(new GraphQLClient(server.url));
   return {
     emulators,

@@ -12,6 +12,7 @@ export type ConnectionFilter = {
   connectionType?: string | null | undefined;
   /** Auth0: whether the connection is enabled for the organization. */
   enabled?: boolean | null | undefined;
+  /** Only connections of this kind. */
   kind?: ConnectionKind | null | undefined;
   /** Connections with this organization on any side. */
   organizationId?: string | number | null | undefined;

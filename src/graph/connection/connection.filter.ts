@@ -12,7 +12,7 @@ export class ConnectionFilter {
   @Field(() => [Provider], { nullable: true, description: 'Only these providers.' })
   providers?: Provider[];
 
-  @Field(() => ConnectionKind, { nullable: true })
+  @Field(() => ConnectionKind, { nullable: true, description: 'Only connections of this kind.' })
   kind?: ConnectionKind;
 
   @Field(() => ConnectionStatus, { nullable: true, description: 'Crux connection status.' })

@@ -25,7 +25,11 @@ export class ConnectionResolver {
       'connections in the page and an error naming it in `errors`.',
   })
   async connections(
-    @Arg('filter', () => ConnectionFilter, { nullable: true }) filter: ConnectionFilter | undefined,
+    @Arg('filter', () => ConnectionFilter, {
+      nullable: true,
+      description: 'Conditions the items must all meet.',
+    })
+    filter: ConnectionFilter | undefined,
     @Args() paging: PagingArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,

@@ -20,7 +20,9 @@ import { OrganizationAccessLevel } from './organization-access-level.enum';
 export class Connection extends Node {
   readonly __typename = 'Connection' as const;
 
-  @Field(() => ConnectionKind)
+  @Field(() => ConnectionKind, {
+    description: 'What the connection links, and so which provider it comes from.',
+  })
   kind!: ConnectionKind;
 
   // --- Crux ---

@@ -17,6 +17,6 @@ export class OrganizationBranding {
   })
   logoUrl!: string | null;
 
-  @Field(() => BrandingColors, { nullable: true })
+  @Field(() => BrandingColors, { nullable: true, description: 'Login page colors.' })
   colors!: BrandingColors | null;
 }

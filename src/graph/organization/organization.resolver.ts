@@ -26,7 +26,10 @@ export class OrganizationResolver {
       'organizations in the page and an error naming it in `errors`.',
   })
   async organizations(
-    @Arg('filter', () => OrganizationFilter, { nullable: true })
+    @Arg('filter', () => OrganizationFilter, {
+      nullable: true,
+      description: 'Conditions the items must all meet.',
+    })
     filter: OrganizationFilter | undefined,
     @Args() paging: PagingArgs,
     @Ctx() ctx: Context,
@@ -43,7 +46,11 @@ export class OrganizationResolver {
   })
   async connections(
     @Root() organization: Organization,
-    @Arg('filter', () => ConnectionFilter, { nullable: true }) filter: ConnectionFilter | undefined,
+    @Arg('filter', () => ConnectionFilter, {
+      nullable: true,
+      description: 'Conditions the items must all meet.',
+    })
+    filter: ConnectionFilter | undefined,
     @Args() paging: PagingArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,

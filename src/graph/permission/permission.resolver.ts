@@ -23,7 +23,11 @@ export class PermissionResolver {
       "Permissions of every configured provider (Crux permissions, Auth0 roles). A provider that fails leaves the others' permissions in the page and an error naming it in `errors`.",
   })
   async permissions(
-    @Arg('filter', () => PermissionFilter, { nullable: true }) filter: PermissionFilter | undefined,
+    @Arg('filter', () => PermissionFilter, {
+      nullable: true,
+      description: 'Conditions the items must all meet.',
+    })
+    filter: PermissionFilter | undefined,
     @Args() paging: PagingArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,

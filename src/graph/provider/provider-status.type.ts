@@ -3,7 +3,7 @@ import { Provider } from '../common/provider.enum';
 
 @ObjectType({ description: 'Whether a provider is configured on this server.' })
 export class ProviderStatus {
-  @Field(() => Provider)
+  @Field(() => Provider, { description: 'The provider.' })
   provider!: Provider;
 
   @Field({ description: 'The provider as people name it.' })

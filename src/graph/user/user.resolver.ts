@@ -26,7 +26,11 @@ export class UserResolver {
       'page and an error naming it in `errors`.',
   })
   async users(
-    @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | undefined,
+    @Arg('filter', () => UserFilter, {
+      nullable: true,
+      description: 'Conditions the items must all meet.',
+    })
+    filter: UserFilter | undefined,
     @Args() paging: PagingArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,

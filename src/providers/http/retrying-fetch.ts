@@ -1,4 +1,5 @@
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import pLimit from 'p-limit';
 import { retryAfterMs, type ResetDelayReader } from './rate-limit-headers';
 
 export interface RetryPolicy {
@@ -13,7 +14,14 @@ export interface RetryPolicy {
   maxRetryDelayMs: number;
   /** The provider's own reset header, read when Retry-After is absent. */
   resetDelay?: ResetDelayReader;
+  /**
+   * Requests in flight at once through this fetcher (one per provider per GraphQL request). Listing the
+   * members of 250 Auth0 organizations should not fire 250 calls at a tenant limited to bursts of 10.
+   */
+  maxConcurrency?: number;
 }
+
+export const DEFAULT_MAX_CONCURRENCY = 8;
 
 const RETRIABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
@@ -22,32 +30,37 @@ const RETRIABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
  * Retry-After, then the provider's reset header, then exponential backoff with jitter.
  */
 export function createRetryingFetch(policy: RetryPolicy): Fetcher {
-  return async (url: string, init?: FetcherRequestInit): Promise<FetcherResponse> => {
-    for (let attempt = 0; ; attempt += 1) {
-      const last = attempt >= policy.retries;
-      let response: Response;
-      try {
-        response = await fetch(url, {
-          ...(init as RequestInit),
-          signal: AbortSignal.timeout(policy.timeoutMs),
-        });
-      } catch (error) {
-        if (last) throw error;
-        await sleep(backoffMs(attempt));
-        continue;
-      }
-      if (last || !RETRIABLE_STATUSES.has(response.status)) {
-        return response as unknown as FetcherResponse;
-      }
-      const wait =
-        retryAfterMs(response.headers) ??
-        policy.resetDelay?.(response.headers) ??
-        backoffMs(attempt);
-      if (wait > policy.maxRetryDelayMs) return response as unknown as FetcherResponse;
-      await response.arrayBuffer().catch(() => undefined); // free the connection before retrying
-      await sleep(wait);
+  const limit = pLimit(policy.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
+  return (url, init) => limit(() => fetchWithRetries(policy, url, init));
+}
+
+async function fetchWithRetries(
+  policy: RetryPolicy,
+  url: string,
+  init?: FetcherRequestInit,
+): Promise<FetcherResponse> {
+  for (let attempt = 0; ; attempt += 1) {
+    const last = attempt >= policy.retries;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        ...(init as RequestInit),
+        signal: AbortSignal.timeout(policy.timeoutMs),
+      });
+    } catch (error) {
+      if (last) throw error;
+      await sleep(backoffMs(attempt));
+      continue;
     }
-  };
+    if (last || !RETRIABLE_STATUSES.has(response.status)) {
+      return response as unknown as FetcherResponse;
+    }
+    const wait =
+      retryAfterMs(response.headers) ?? policy.resetDelay?.(response.headers) ?? backoffMs(attempt);
+    if (wait > policy.maxRetryDelayMs) return response as unknown as FetcherResponse;
+    await response.arrayBuffer().catch(() => undefined); // free the connection before retrying
+    await sleep(wait);
+  }
 }
 
 function backoffMs(attempt: number): number {

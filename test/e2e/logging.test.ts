@@ -1,0 +1,45 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { startTestStack, type TestStack } from '../support/test-stack';
+
+describe('logs', () => {
+  let stack: TestStack;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
+    stack = await startTestStack({ logger: pino({ level: 'debug' }, sink) });
+  });
+  afterAll(() => stack.stop());
+
+  it('have one line per request with the operation, duration and error codes, and no secret', async () => {
+    stack.emulators.datadog.setKnobs({ faults: [{ status: 503 }] });
+    await stack.query(
+      'query Everything { organizations(limit: 500) { totalCount } }',
+      {},
+      { 'x-crux-token': 'callers-own-crux-token' },
+    );
+    const entries = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    const request = entries.find((e) => e.msg === 'graphql request')!;
+    expect(request).toMatchObject({ operation: 'Everything', hasData: true });
+    expect(request.errors).toEqual(expect.arrayContaining(['UPSTREAM_UNAVAILABLE']));
+    expect(typeof request.durationMs).toBe('number');
+
+    const all = lines.join('\n');
+    const { crux, auth0, datadog } = stack.emulators;
+    for (const secret of [
+      'callers-own-crux-token',
+      crux.credentials.token,
+      auth0.credentials.clientSecret,
+      datadog.credentials.apiKey,
+      datadog.credentials.appKey,
+    ]) {
+      expect(all).not.toContain(secret);
+    }
+  });
+});
