@@ -84,7 +84,7 @@ describe('upstream calls per query', () => {
     });
   });
 
-  it('Auth0: one organization with connections, members, roles and role descriptions', async () => {
+  it('Auth0: one organization with connections, members, roles and role descriptions: 4 calls', async () => {
     const { auth0 } = stack.emulators;
     const headers = { authorization: `Bearer ${auth0.credentials.token}` };
     const orgs = (await restGet(
@@ -94,25 +94,22 @@ describe('upstream calls per query', () => {
     )) as Array<{
       id: string;
     }>;
-    // Pick an organization whose members hold roles, and work out the fewest member-roles calls that
-    // describe every role (a set cover, small enough to brute-force).
-    let chosen: { id: string; minimumRoleCalls: number } | undefined;
+    // An organization whose members hold at least two distinct roles.
+    let chosen: string | undefined;
     for (const org of orgs) {
       const members = (await restGet(
         auth0.url,
         `/api/v2/organizations/${org.id}/members?fields=user_id,roles&include_fields=true`,
         headers,
       )) as Array<{ roles?: Array<{ id: string }> }>;
-      const roleSets = members.map((m) => new Set((m.roles ?? []).map((r) => r.id)));
-      const allRoles = new Set(roleSets.flatMap((s) => [...s]));
-      if (allRoles.size >= 2) {
-        chosen = { id: org.id, minimumRoleCalls: minimumCover(roleSets, allRoles) };
+      if (new Set(members.flatMap((m) => (m.roles ?? []).map((r) => r.id))).size >= 2) {
+        chosen = org.id;
         break;
       }
     }
     expect(chosen).toBeDefined();
     stack.emulators.reset();
-    const id = Buffer.from(JSON.stringify(['Organization', 'AUTH0', chosen!.id])).toString(
+    const id = Buffer.from(JSON.stringify(['Organization', 'AUTH0', chosen!])).toString(
       'base64url',
     );
     const data = await run(
@@ -121,17 +118,36 @@ describe('upstream calls per query', () => {
         users { items { name permissions { name description } } } } }`,
       { id },
     );
-    expect(data.organization.users.items.length).toBeGreaterThan(0);
+    const described = data.organization.users.items.flatMap((u: any) => u.permissions);
+    expect(described.length).toBeGreaterThan(1);
+    expect(described.every((p: { description: string }) => p.description.length > 0)).toBe(true);
+    // Member listings name roles without descriptions: one role listing describes them all.
     expect(counts()).toEqual({
       crux: {},
       auth0: {
         'GET /api/v2/organizations/:id': 1,
         'GET /api/v2/organizations/:id/connections': 1,
         'GET /api/v2/organizations/:id/members': 1,
-        'GET /api/v2/organizations/:id/members/:user_id/roles': chosen!.minimumRoleCalls,
+        'GET /api/v2/roles': 1,
       },
       datadog: {},
     });
+  });
+
+  it('Auth0: one role by ID costs one GET, all roles one listing', async () => {
+    const list = await run(
+      `{ permissions(filter: { providers: [AUTH0] }) { items { id description } } }`,
+    );
+    expect(counts().auth0).toEqual({ 'GET /api/v2/roles': 1 });
+    stack.emulators.reset();
+    const role = await run(
+      `query($id: ID!) { node(id: $id) { ... on Permission { name description } } }`,
+      {
+        id: list.permissions.items[0].id,
+      },
+    );
+    expect(role.node.description).toBe(list.permissions.items[0].description);
+    expect(counts().auth0).toEqual({ 'GET /api/v2/roles/:id': 1 });
   });
 
   it('nodes: 10 Auth0 organizations by ID cost one listing, one organization costs one GET', async () => {
@@ -178,18 +194,3 @@ describe('upstream calls per query', () => {
     expect(counts().datadog).toEqual({ 'GET /api/v2/org_connections': 1 });
   });
 });
-
-/** The size of the smallest family of sets covering `all`. */
-function minimumCover(sets: Set<string>[], all: Set<string>): number {
-  for (let size = 1; size <= sets.length; size += 1) {
-    const pick = (start: number, left: number, covered: Set<string>): boolean => {
-      if (left === 0) return [...all].every((r) => covered.has(r));
-      for (let i = start; i < sets.length; i += 1) {
-        if (pick(i + 1, left - 1, new Set([...covered, ...sets[i]!]))) return true;
-      }
-      return false;
-    };
-    if (pick(0, size, new Set())) return size;
-  }
-  return sets.length;
-}

@@ -125,7 +125,9 @@ describe('graphiqlRouter', () => {
       examples: { name: string; query: string }[];
     };
     expect(config.endpoint).toBe('/graphql');
-    expect(config.examples.map((e) => e.name)[0]).toBe('Crux Connect: retailer-supplier connections');
+    expect(config.examples.map((e) => e.name)[0]).toBe(
+      'Crux Connect: retailer-supplier connections',
+    );
     expect(config.examples.length).toBeGreaterThanOrEqual(5);
   });
 

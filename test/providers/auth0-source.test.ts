@@ -7,7 +7,8 @@ const ORGS = 'GET /api/v2/organizations';
 const ORG = 'GET /api/v2/organizations/:id';
 const CONNECTIONS = 'GET /api/v2/organizations/:id/connections';
 const MEMBERS = 'GET /api/v2/organizations/:id/members';
-const ROLES = 'GET /api/v2/organizations/:id/members/:user_id/roles';
+const ROLES = 'GET /api/v2/roles';
+const ROLE = 'GET /api/v2/roles/:id';
 
 const sorted = (values: string[]) => [...values].sort();
 
@@ -270,43 +271,44 @@ describe('Auth0Source over a real client (12 organizations)', () => {
       expect(orgs.map((o) => o.key)).toEqual([orgId]);
     });
 
-    it('lists each role held by any member exactly once', async () => {
+    it("lists the tenant's roles with descriptions in one call", async () => {
       const permissions = await sourceFor().permissions();
-      const keys = permissions.map((p) => p.key);
-      expect(new Set(keys).size).toBe(keys.length);
-      expect(sorted(keys)).toEqual(sorted([...heldRoleIds()]));
+      expect(sorted(permissions.map((p) => p.key))).toEqual(sorted(data().roles.map((r) => r.id)));
       for (const p of permissions) {
-        expect(p.name).toBe(data().roles.find((r) => r.id === p.key)!.name);
+        const role = data().roles.find((r) => r.id === p.key)!;
+        expect(p).toMatchObject({ name: role.name, description: role.description });
       }
-      // One listing, then one member listing per organization.
-      expect(emulator.counter.byRoute()).toEqual({ [ORGS]: 1, [MEMBERS]: 12 });
+      expect(emulator.counter.byRoute()).toEqual({ [ROLES]: 1 });
     });
 
-    it('resolves a role by key with its description, from one member’s roles', async () => {
-      const role = data().roles.find((r) => heldRoleIds().has(r.id))!;
+    it('resolves one role by key with its description in one GET', async () => {
+      const role = data().roles[0]!;
       const permission = await sourceFor().permission(role.id);
       expect(permission).toMatchObject({
         key: role.id,
         name: role.name,
         description: role.description,
       });
-      expect(emulator.counter.byRoute()).toEqual({ [ORGS]: 1, [MEMBERS]: 12, [ROLES]: 1 });
+      expect(emulator.counter.byRoute()).toEqual({ [ROLE]: 1 });
     });
 
-    it('resolves every held role with a description in few role calls, and null for an unknown one', async () => {
+    it('resolves several roles in one tick from one listing, and null for an unknown one', async () => {
       const source = sourceFor();
-      const held = data().roles.filter((r) => heldRoleIds().has(r.id));
+      const roles = data().roles;
       const found = await Promise.all([
-        ...held.map((r) => source.permission(r.id)),
+        ...roles.map((r) => source.permission(r.id)),
         source.permission('rol_unknown'),
       ]);
       expect(found.map((p) => p?.description ?? null)).toEqual([
-        ...held.map((r) => r.description),
+        ...roles.map((r) => r.description),
         null,
       ]);
-      // A member holds at most 2 roles, so covering all of them greedily takes at most `held` calls.
-      expect(emulator.counter.count(ROLES)).toBeLessThanOrEqual(held.length);
-      expect(emulator.counter.count(ROLES)).toBeGreaterThanOrEqual(Math.ceil(held.length / 2));
+      expect(emulator.counter.byRoute()).toEqual({ [ROLES]: 1 });
+    });
+
+    it('answers null for an unknown role id (404)', async () => {
+      expect(await sourceFor().permission('rol_unknown')).toBeNull();
+      expect(emulator.counter.byRoute()).toEqual({ [ROLE]: 1 });
     });
 
     it('lists the memberships holding a role', async () => {

@@ -3,7 +3,6 @@ import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import {
   ApolloGateway,
-  GraphQLDataSourceRequestKind,
   IntrospectAndCompose,
   RemoteGraphQLDataSource,
   type GraphQLDataSourceProcessOptions,
@@ -41,9 +40,9 @@ export interface RunningGateway {
 }
 
 /**
- * `@apollo/gateway` in-process, over real HTTP on loopback, composing the subgraphs from their live
- * `_service { sdl }` as a router in development would. Its data source forwards FORWARDED_HEADERS and
- * records every subgraph fetch, so tests can assert the query plan's cost.
+ * `@apollo/gateway` in-process, over real HTTP on loopback, composing the subgraphs from their
+ * live `_service { sdl }` as a router in development would. Its data source forwards
+ * FORWARDED_HEADERS and records every subgraph fetch, so tests can assert the query plan's cost.
  */
 export async function startGateway(
   subgraphs: Array<{ name: string; url: string }>,
@@ -55,8 +54,8 @@ export async function startGateway(
       new RemoteGraphQLDataSource<GatewayContext>({
         url,
         willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
-          // Schema loading and health checks are the gateway's own requests: no caller, nothing to count.
-          if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return;
+          // Schema loading and health checks are the gateway's own: no caller, nothing to count.
+          if (!('incomingRequestContext' in options)) return;
           const { request, context } = options;
           for (const header of FORWARDED_HEADERS) {
             const value = context.headers[header];

@@ -5,6 +5,7 @@ import { auth0Dialect } from './auth0-dialect';
 import { Auth0Lookup } from './auth0-lookup';
 import { memberRoutes } from './auth0-member-routes';
 import { organizationRoutes } from './auth0-organization-routes';
+import { roleRoutes } from './auth0-role-routes';
 import { seedAuth0 } from './auth0-seed';
 import { tokenRoutes } from './auth0-token-routes';
 import { Auth0TokenStore } from './auth0-tokens';
@@ -52,6 +53,7 @@ export class Auth0Emulator extends EmulatorServer {
       ...organizationRoutes(lookup),
       ...connectionRoutes(lookup),
       ...memberRoutes(lookup),
+      ...roleRoutes(data),
     ]);
     self.emulator = this;
     this.data = data;

@@ -119,6 +119,15 @@ export class Auth0Client extends ProviderDataSource {
     return all;
   }
 
+  /** The tenant's roles (`read:roles`), all pages. */
+  roles(): Promise<Auth0Role[]> {
+    return this.allOffsetPages('roles', 'roles', auth0RoleSchema);
+  }
+
+  role(id: string): Promise<Auth0Role> {
+    return this.getValidated(`roles/${encodeURIComponent(id)}`, auth0RoleSchema);
+  }
+
   /** A member's roles in an organization, with their descriptions. */
   memberRoles(organizationId: string, userId: string): Promise<Auth0Role[]> {
     return this.allOffsetPages(

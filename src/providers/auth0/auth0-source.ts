@@ -69,32 +69,23 @@ export class Auth0Source implements ProviderSource {
     Promise.all(organizationIds.map((id) => asKeyResult(this.fetchMembers(id)))),
   );
 
-  /** For each role seen in a member listing, the memberships that hold it. */
-  private readonly roleHolders = new Map<string, Set<string>>();
+  private roleListStarted = false;
+  private readonly roleList = once(() => {
+    this.roleListStarted = true;
+    return this.client.roles().then((roles) => roles.map(mapFullRole));
+  });
 
   /**
-   * Roles with descriptions, which member listings leave out. Auth0 has them per member
-   * (`/members/{user}/roles`), so a batch of roles is covered greedily: ask the member holding the most
-   * roles still missing, until every role is described. Usually one or two calls for a page of users.
+   * Roles with descriptions, which member listings leave out. One role: GET by id (one call); more, or
+   * the listing already loaded: the tenant's role listing (one call per 100 roles).
    */
   private readonly roleLoader = new DataLoader<string, Permission | null>(async (roleIds) => {
-    const found = new Map<string, Permission>();
-    const missing = new Set(roleIds.filter((id) => this.roleHolders.has(id)));
-    const asked = new Set<string>();
-    while (missing.size > 0) {
-      const holder = this.bestHolder(missing, asked);
-      if (!holder) break;
-      asked.add(holder);
-      const membership = splitMembershipKey(holder)!;
-      const roles = await orNullOn404(
-        this.client.memberRoles(membership.organizationId, membership.id),
-      );
-      for (const role of (roles ?? []).map(mapFullRole)) {
-        found.set(role.key, role);
-        missing.delete(role.key);
-      }
+    if (roleIds.length === 1 && !this.roleListStarted) {
+      const role = await orNullOn404(this.client.role(roleIds[0]!));
+      return [role ? mapFullRole(role) : null];
     }
-    return roleIds.map((id) => found.get(id) ?? null);
+    const byId = new Map((await this.roleList()).map((r) => [r.key, r]));
+    return roleIds.map((id) => byId.get(id) ?? null);
   });
 
   private readonly allUsers = once(async () => {
@@ -169,20 +160,14 @@ export class Auth0Source implements ProviderSource {
     return []; // Auth0 does not say who enabled a connection.
   }
 
-  /** Roles held by any member of any organization (Auth0 lists roles per member, not per tenant). */
+  /** The tenant's roles: Auth0 permissions are granted to organization members as roles. */
   async permissions(): Promise<Permission[]> {
-    const byId = new Map<string, Permission>();
-    for (const user of await this.allUsers()) {
-      for (const { permission } of user.permissionAssignments) {
-        if (!byId.has(permission.key)) byId.set(permission.key, permission);
-      }
-    }
-    return [...byId.values()];
+    const roles = await this.roleList();
+    for (const role of roles) this.roleLoader.prime(role.key, role);
+    return roles;
   }
 
-  /** A role with its description. A role no loaded member holds yet needs the full member scan. */
-  async permission(key: string): Promise<Permission | null> {
-    if (!this.roleHolders.has(key)) await this.allUsers();
+  permission(key: string): Promise<Permission | null> {
     return this.roleLoader.load(key);
   }
 
@@ -201,30 +186,6 @@ export class Auth0Source implements ProviderSource {
   private async fetchMembers(organizationId: string): Promise<User[]> {
     if (!isOrganizationId(organizationId)) return [];
     const members = await orNullOn404(this.client.members(organizationId));
-    const users = (members ?? []).map((member) => mapMember(organizationId, member));
-    for (const user of users) this.noteRoleHolder(user);
-    return users;
-  }
-
-  private noteRoleHolder(user: User): void {
-    for (const { permission } of user.permissionAssignments) {
-      const holders = this.roleHolders.get(permission.key) ?? new Set<string>();
-      holders.add(user.key);
-      this.roleHolders.set(permission.key, holders);
-    }
-  }
-
-  /** The membership holding the most of the missing roles, among those not asked yet. */
-  private bestHolder(missing: Set<string>, asked: Set<string>): string | undefined {
-    const score = new Map<string, number>();
-    for (const roleId of missing) {
-      for (const holder of this.roleHolders.get(roleId) ?? []) {
-        if (!asked.has(holder)) score.set(holder, (score.get(holder) ?? 0) + 1);
-      }
-    }
-    let best: string | undefined;
-    for (const [holder, count] of score) if (!best || count > score.get(best)!) best = holder;
-    if (!best) for (const roleId of missing) missing.delete(roleId); // no holder left to ask
-    return best;
+    return (members ?? []).map((member) => mapMember(organizationId, member));
   }
 }

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
 
-/** vendor-risk's SDL, as its own team would keep it: composed against orgraph's schema/subgraph.graphql. */
+/** vendor-risk's SDL, as its team would keep it; composed with orgraph's subgraph SDL. */
 export const VENDOR_RISK_SDL_FILE = path.join(__dirname, 'vendor-risk.graphql');
 
 export function vendorRiskTypeDefs(): DocumentNode {
@@ -34,6 +35,8 @@ export interface VendorRiskData {
 
 export interface RunningVendorRisk {
   url: string;
+  /** What vendor-risk holds; tests may replace its parts between queries. */
+  data: VendorRiskData;
   stop(): Promise<void>;
 }
 
@@ -43,7 +46,7 @@ interface OrganizationRef {
 }
 
 function vendorRiskResolvers(data: VendorRiskData): GraphQLResolverMap<unknown> {
-  const assessments = new Map(data.assessments.map((a) => [a.organizationId, a]));
+  const assessment = (id: string) => data.assessments.find((a) => a.organizationId === id);
   return {
     Query: {
       watchlist: () =>
@@ -55,10 +58,10 @@ function vendorRiskResolvers(data: VendorRiskData): GraphQLResolverMap<unknown> 
         })),
     },
     Organization: {
-      // Any orgraph organization id is a valid reference: one vendor-risk has not assessed has no score.
+      // Any orgraph organization id is a valid reference; one not assessed has no score.
       __resolveReference: (ref: OrganizationRef) => ({ id: ref.id }),
-      riskScore: (org: OrganizationRef) => assessments.get(org.id)?.riskScore ?? null,
-      riskNotes: (org: OrganizationRef) => assessments.get(org.id)?.riskNotes ?? [],
+      riskScore: (org: OrganizationRef) => assessment(org.id)?.riskScore ?? null,
+      riskNotes: (org: OrganizationRef) => assessment(org.id)?.riskNotes ?? [],
     },
   };
 }
@@ -66,8 +69,13 @@ function vendorRiskResolvers(data: VendorRiskData): GraphQLResolverMap<unknown> 
 /** Serves vendor-risk over real HTTP on a free loopback port. */
 export async function startVendorRisk(data: VendorRiskData): Promise<RunningVendorRisk> {
   const server = new ApolloServer({
-    schema: buildSubgraphSchema({ typeDefs: vendorRiskTypeDefs(), resolvers: vendorRiskResolvers(data) }),
+    schema: buildSubgraphSchema({
+      typeDefs: vendorRiskTypeDefs(),
+      resolvers: vendorRiskResolvers(data),
+    }),
+    // Traces serve Apollo usage reporting, unused here (and enabling them logs to the console).
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
-  return { url, stop: () => server.stop() };
+  return { url, data, stop: () => server.stop() };
 }
