@@ -12,6 +12,7 @@ export function loadConfig(env: Env = process.env): Config {
   const auth0 = loadAuth0(env);
   const datadog = loadDatadog(env);
   const production = env.NODE_ENV === 'production';
+  const graphiql = boolean(env, 'ORGRAPH_GRAPHIQL', !production);
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
@@ -22,8 +23,9 @@ export function loadConfig(env: Env = process.env): Config {
       retries: integer(env, 'ORGRAPH_UPSTREAM_RETRIES', 2, 0, 10),
       maxRetryDelayMs: integer(env, 'ORGRAPH_UPSTREAM_MAX_RETRY_DELAY_MS', 2_000, 0, 60_000),
     },
-    graphiql: boolean(env, 'ORGRAPH_GRAPHIQL', !production),
-    introspection: boolean(env, 'ORGRAPH_INTROSPECTION', !production),
+    graphiql,
+    // GraphiQL's docs need introspection, so by default the two go together.
+    introspection: boolean(env, 'ORGRAPH_INTROSPECTION', graphiql),
     logLevel: oneOf(
       env,
       'LOG_LEVEL',

@@ -101,6 +101,19 @@ describe('configuration from the environment', () => {
       graphiql: false,
       introspection: false,
     });
-    expect(loadConfig({ NODE_ENV: 'production', ORGRAPH_GRAPHIQL: 'true' }).graphiql).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', ORGRAPH_GRAPHIQL: 'true' })).toMatchObject({
+      graphiql: true,
+      introspection: true,
+    });
+  });
+
+  it('turns introspection off with GraphiQL unless asked to keep it', () => {
+    expect(loadConfig({ ORGRAPH_GRAPHIQL: 'false' })).toMatchObject({
+      graphiql: false,
+      introspection: false,
+    });
+    expect(
+      loadConfig({ ORGRAPH_GRAPHIQL: 'false', ORGRAPH_INTROSPECTION: 'true' }).introspection,
+    ).toBe(true);
   });
 });
