@@ -1,8 +1,6 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context/context.type';
-import { checkPaging, PagingArgs } from '../common/paging.args';
-import { toPage } from '../common/page.type';
+import { EntityQueries } from '../common/entity-queries.resolver';
 import { Organization } from '../organization/organization.type';
 import { User } from '../user/user.type';
 import { ConnectionFilter } from './connection.filter';
@@ -10,34 +8,16 @@ import { ConnectionPage } from './connection-page.type';
 import { Connection } from './connection.type';
 
 @Resolver(() => Connection)
-export class ConnectionResolver {
-  @Query(() => Connection, {
-    nullable: true,
-    description: 'One connection by global ID; null when the provider has no such connection.',
-  })
-  connection(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.catalog.node(id, 'Connection');
-  }
-
-  @Query(() => ConnectionPage, {
-    description:
-      "Connections of every configured provider. A provider that fails leaves the others' " +
-      'connections in the page and an error naming it in `errors`.',
-  })
-  async connections(
-    @Arg('filter', () => ConnectionFilter, {
-      nullable: true,
-      description: 'Conditions the items must all meet.',
-    })
-    filter: ConnectionFilter | undefined,
-    @Args() paging: PagingArgs,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    checkPaging(paging);
-    return toPage(await ctx.catalog.connections(filter ?? {}, info), paging);
-  }
-
+export class ConnectionResolver extends EntityQueries({
+  entity: 'Connection',
+  type: Connection,
+  page: ConnectionPage,
+  filter: ConnectionFilter,
+  one: 'connection',
+  many: 'connections',
+  plural: 'Connections',
+  list: (catalog, filter, info) => catalog.connections(filter, info),
+}) {
   @FieldResolver(() => [Organization], {
     nullable: true,
     description:

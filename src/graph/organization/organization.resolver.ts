@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context/context.type';
+import { EntityQueries } from '../common/entity-queries.resolver';
 import { checkPaging, PagingArgs } from '../common/paging.args';
 import { toPage } from '../common/page.type';
 import { ConnectionFilter } from '../connection/connection.filter';
@@ -11,34 +12,16 @@ import { OrganizationPage } from './organization-page.type';
 import { Organization } from './organization.type';
 
 @Resolver(() => Organization)
-export class OrganizationResolver {
-  @Query(() => Organization, {
-    nullable: true,
-    description: 'One organization by global ID; null when the provider has no such organization.',
-  })
-  organization(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.catalog.node(id, 'Organization');
-  }
-
-  @Query(() => OrganizationPage, {
-    description:
-      "Organizations of every configured provider. A provider that fails leaves the others' " +
-      'organizations in the page and an error naming it in `errors`.',
-  })
-  async organizations(
-    @Arg('filter', () => OrganizationFilter, {
-      nullable: true,
-      description: 'Conditions the items must all meet.',
-    })
-    filter: OrganizationFilter | undefined,
-    @Args() paging: PagingArgs,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ) {
-    checkPaging(paging);
-    return toPage(await ctx.catalog.organizations(filter ?? {}, info), paging);
-  }
-
+export class OrganizationResolver extends EntityQueries({
+  entity: 'Organization',
+  type: Organization,
+  page: OrganizationPage,
+  filter: OrganizationFilter,
+  one: 'organization',
+  many: 'organizations',
+  plural: 'Organizations',
+  list: (catalog, filter, info) => catalog.organizations(filter, info),
+}) {
   @FieldResolver(() => ConnectionPage, {
     nullable: true,
     description:
