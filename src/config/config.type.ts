@@ -28,6 +28,8 @@ export interface UpstreamConfig {
   timeoutMs: number;
   retries: number;
   maxRetryDelayMs: number;
+  /** Calls in flight at once to one provider for one GraphQL request. */
+  maxConcurrency?: number;
 }
 
 export interface Config {

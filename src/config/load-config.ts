@@ -22,6 +22,7 @@ export function loadConfig(env: Env = process.env): Config {
       timeoutMs: integer(env, 'ORGRAPH_UPSTREAM_TIMEOUT_MS', 10_000, 1, 600_000),
       retries: integer(env, 'ORGRAPH_UPSTREAM_RETRIES', 2, 0, 10),
       maxRetryDelayMs: integer(env, 'ORGRAPH_UPSTREAM_MAX_RETRY_DELAY_MS', 2_000, 0, 60_000),
+      maxConcurrency: integer(env, 'ORGRAPH_UPSTREAM_CONCURRENCY', 8, 1, 100),
     },
     graphiql,
     // GraphiQL's docs need introspection, so by default the two go together.

@@ -11,7 +11,7 @@ import { SourceRegistry } from './source-registry';
 /** Builds a request's context: its own clients, loaders and error list (see createSources). */
 export function createContextFactory(config: Config, logger: Logger, shared: SharedProviderState) {
   return async ({ headers }: { headers: IncomingHttpHeaders }): Promise<Context> => {
-    const partialErrors = new PartialErrors();
+    const partialErrors = new PartialErrors(logger);
     const sources = createSources(config, callerCredentials(headers), shared);
     return {
       catalog: new Catalog(new SourceRegistry(sources), partialErrors),

@@ -180,7 +180,7 @@ export class EmulatorServer {
       headers: { ...limited.headers, ...response.headers },
     });
 
-    const fault = this.takeFault(route.name);
+    const fault = this.takeFault(route.name, url.pathname);
     if (fault?.timeout) return null;
     if (fault?.status !== undefined) {
       return withLimitHeaders(this.dialect.errorResponse(fault.status, fault.message));
@@ -242,9 +242,11 @@ export class EmulatorServer {
     };
   }
 
-  private takeFault(routeName: string): Fault | undefined {
+  private takeFault(routeName: string, path: string): Fault | undefined {
     const index = this.knobs.faults.findIndex(
-      (f) => f.route === undefined || f.route === routeName,
+      (f) =>
+        (f.route === undefined || f.route === routeName) &&
+        (f.path === undefined || f.path === path),
     );
     if (index < 0) return undefined;
     const fault = this.knobs.faults[index]!;

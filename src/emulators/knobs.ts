@@ -2,6 +2,8 @@
 export interface Fault {
   /** `METHOD /route/pattern` as the request counter names it (e.g. `GET /api/v2/org_connections`); all routes when absent. */
   route?: string;
+  /** Only requests to this exact path (e.g. one organization's members); any path when absent. */
+  path?: string;
   /** Answer with this status and the provider's own error body. */
   status?: number;
   /** Never answer: the connection stays open until the client gives up or the emulator stops. */

@@ -38,10 +38,11 @@ export function createSources(
     sources.push(new Auth0Source(new Auth0Client({ baseURL: auth0.baseUrl, retry }, token)));
   }
   if (datadog) {
-    const keys = {
-      apiKey: caller.datadogApiKey ?? datadog.apiKey,
-      appKey: caller.datadogAppKey ?? datadog.appKey,
-    };
+    // callerCredentials guarantees both keys or neither.
+    const keys =
+      caller.datadogApiKey && caller.datadogAppKey
+        ? { apiKey: caller.datadogApiKey, appKey: caller.datadogAppKey }
+        : { apiKey: datadog.apiKey, appKey: datadog.appKey };
     sources.push(new DatadogSource(new DatadogClient({ baseURL: datadog.baseUrl, retry }, keys)));
   }
   return sources;

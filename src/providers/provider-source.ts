@@ -4,13 +4,17 @@ import type { Permission } from '../graph/permission/permission.type';
 import type { User } from '../graph/user/user.type';
 import type { Provider } from '../model/provider';
 
-/** Narrowing a connection listing that a provider can push upstream (fewer rows, fewer pages). */
+/**
+ * Narrowing a connection listing. Each provider applies what it can, upstream where that saves calls
+ * (Datadog's `source_org_id`/`sink_org_id`), in memory where the rows are loaded anyway. A provider
+ * that lacks a field the query names (source and sink at Crux) answers no connections.
+ */
 export interface ConnectionQuery {
   /** Only connections with this organization on any side. */
   organizationKey?: string;
   sourceOrganizationKey?: string;
   sinkOrganizationKey?: string;
-  /** Auth0's `is_enabled`. */
+  /** Whether the connection is enabled for its organization (Auth0's `is_enabled`). */
   enabled?: boolean;
 }
 

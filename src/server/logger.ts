@@ -13,6 +13,7 @@ const REDACTED = [
   '*.clientSecret',
 ];
 
-export function createLogger(level: string): Logger {
-  return pino({ name: 'orgraph', level, redact: { paths: REDACTED, censor: '[redacted]' } });
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  const options = { name: 'orgraph', level, redact: { paths: REDACTED, censor: '[redacted]' } };
+  return destination ? pino(options, destination) : pino(options);
 }

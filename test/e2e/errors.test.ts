@@ -177,6 +177,54 @@ describe('errors', () => {
       expect(error.path).toEqual(['organizations', 'items', items.indexOf(own), 'users']);
     });
 
+    it("one organization's connections: unknown (null and an error) when its provider fails", async () => {
+      const orgs = await query(
+        '{ organizations(filter: { providers: [DATADOG] }, limit: 1) { items { id } } }',
+      );
+      stack.emulators.reset();
+      stack.emulators.datadog.setKnobs({ faults: [{ status: 503 }] });
+      const result = await query(
+        'query($id: ID!) { providers { provider } organization(id: $id) { connections { totalCount } } }',
+        { id: orgs.data.organizations.items[0].id },
+      );
+      expect(result.data.providers).toHaveLength(3);
+      expect(result.data.organization).toBeNull();
+      expect(codesOf(result)).toEqual([['UPSTREAM_UNAVAILABLE', 'DATADOG']]);
+    });
+
+    it('nodes: a failing provider nulls its own IDs only', async () => {
+      const list = await query(`{
+        crux: organizations(filter: { providers: [CRUX] }, limit: 1) { items { id } }
+        datadog: organizations(filter: { providers: [DATADOG] }, limit: 1) { items { id } } }`);
+      const ids = [list.data.crux.items[0].id, list.data.datadog.items[0].id];
+      stack.emulators.reset();
+      stack.emulators.datadog.setKnobs({ faults: [{ status: 503 }] });
+      const result = await query('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
+      expect(result.data.nodes).toEqual([{ id: ids[0] }, null]);
+      expect(codesOf(result)).toEqual([['UPSTREAM_UNAVAILABLE', 'DATADOG']]);
+      expect(result.errors![0]!.path).toEqual(['nodes', 1]);
+    });
+
+    it("Auth0: one organization's members failing leaves the other organizations' users", async () => {
+      const all = await query(
+        '{ users(filter: { providers: [AUTH0] }, limit: 500) { totalCount } }',
+      );
+      const total = all.data.users.totalCount as number;
+      stack.emulators.reset();
+      const orgId = stack.emulators.auth0.data.organizations[0]!.id;
+      // Every try of one organization's members call fails; the other 11 answer.
+      stack.emulators.auth0.setKnobs({
+        faults: [{ path: `/api/v2/organizations/${orgId}/members`, status: 503 }],
+      });
+      const result = await query(
+        '{ users(filter: { providers: [AUTH0] }, limit: 500) { totalCount } }',
+      );
+      expect(result.data.users.totalCount).toBeGreaterThan(0);
+      expect(result.data.users.totalCount).toBeLessThan(total);
+      expect(codesOf(result)).toEqual([['UPSTREAM_UNAVAILABLE', 'AUTH0']]);
+      expect(result.errors![0]!.path).toEqual(['users']);
+    });
+
     it('every provider failing: an empty page and one error per provider', async () => {
       for (const emulator of [
         stack.emulators.crux,
@@ -200,6 +248,7 @@ describe('errors', () => {
       const result = await query(ORGS_QUERY, undefined, {
         'x-crux-token': 'wrong-crux-token',
         'x-datadog-api-key': 'wrong-dd-key',
+        'x-datadog-application-key': 'wrong-dd-app-key',
       });
       expect(codesOf(result).sort()).toEqual([
         ['UPSTREAM_FORBIDDEN', 'DATADOG'],
@@ -209,6 +258,18 @@ describe('errors', () => {
       expect(serialized).not.toContain('wrong-crux-token');
       expect(serialized).not.toContain('wrong-dd-key');
       expect(result.data.organizations.items.every((o: any) => o.provider === 'AUTH0')).toBe(true);
+    });
+
+    it('refuses half a Datadog key pair instead of mixing it with the server keys', async () => {
+      const result = await query(ORGS_QUERY, undefined, { 'x-datadog-api-key': 'only-one-key' });
+      expect(result.status).toBe(400);
+      expect(codesOf(result)).toEqual([['BAD_USER_INPUT', undefined]]);
+      expect(result.errors![0]!.message).toBe(
+        'Send both x-datadog-api-key and x-datadog-application-key, or neither',
+      );
+      expect(stack.emulators.datadog.counter.count() + stack.emulators.crux.counter.count()).toBe(
+        0,
+      );
     });
 
     it('one caller with bad credentials does not change what a concurrent caller sees', async () => {
@@ -250,5 +311,42 @@ describe('a provider that is not configured', () => {
     const result = await stack.query<any>('query($id: ID!) { node(id: $id) { id } }', { id });
     expect(codesOf(result)).toEqual([['PROVIDER_DISABLED', 'DATADOG']]);
     expect(stack.emulators.datadog.counter.count()).toBe(0);
+  });
+});
+
+describe("callers' own credentials replace the server's", () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack({
+      configure: (config) => ({
+        ...config,
+        providers: {
+          crux: { ...config.providers.crux!, token: 'server-crux-token-revoked' },
+          auth0: { baseUrl: config.providers.auth0!.baseUrl, token: 'server-auth0-token-revoked' },
+          datadog: { ...config.providers.datadog!, apiKey: 'revoked', appKey: 'revoked' },
+        },
+      }),
+    });
+  });
+  afterAll(() => stack.stop());
+
+  it('the server alone cannot read any provider, the caller with its own credentials reads all', async () => {
+    const withoutCaller = await stack.query<any>(ORGS_QUERY);
+    expect(withoutCaller.data.organizations.totalCount).toBe(0);
+    expect(codesOf(withoutCaller).sort()).toEqual([
+      ['UPSTREAM_FORBIDDEN', 'DATADOG'],
+      ['UPSTREAM_UNAUTHORIZED', 'AUTH0'],
+      ['UPSTREAM_UNAUTHORIZED', 'CRUX'],
+    ]);
+    const { crux, auth0, datadog } = stack.emulators;
+    const withCaller = await stack.query<any>(ORGS_QUERY, undefined, {
+      'x-crux-token': crux.credentials.token,
+      'x-auth0-token': auth0.credentials.token,
+      'x-datadog-api-key': datadog.credentials.apiKey,
+      'x-datadog-application-key': datadog.credentials.appKey,
+    });
+    expect(withCaller.errors).toBeUndefined();
+    expect(withCaller.data.organizations.totalCount).toBe(13 + 12 + 12);
   });
 });

@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import pino from 'pino';
+import { createLogger } from '../../src/server/logger';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
 describe('logs', () => {
@@ -13,9 +13,26 @@ describe('logs', () => {
         done();
       },
     });
-    stack = await startTestStack({ logger: pino({ level: 'debug' }, sink) });
+    stack = await startTestStack({ logger: createLogger('debug', sink) });
   });
   afterAll(() => stack.stop());
+
+  it('redact credentials wherever a log call would carry them', () => {
+    const logger = createLogger('info', {
+      write: (line: string) => void lines.push(line.trim()),
+    });
+    logger.info({
+      req: { headers: { authorization: 'Bearer redact-me-too', 'x-crux-token': 'redact-me-too' } },
+      provider: { token: 'redact-me-too', apiKey: 'redact-me-too', clientSecret: 'redact-me-too' },
+    });
+    const last = JSON.parse(lines[lines.length - 1]!);
+    expect(last.req.headers).toEqual({ authorization: '[redacted]', 'x-crux-token': '[redacted]' });
+    expect(last.provider).toEqual({
+      token: '[redacted]',
+      apiKey: '[redacted]',
+      clientSecret: '[redacted]',
+    });
+  });
 
   it('have one line per request with the operation, duration and error codes, and no secret', async () => {
     stack.emulators.datadog.setKnobs({ faults: [{ status: 503 }] });
@@ -33,6 +50,7 @@ describe('logs', () => {
     const all = lines.join('\n');
     const { crux, auth0, datadog } = stack.emulators;
     for (const secret of [
+      'redact-me-too',
       'callers-own-crux-token',
       crux.credentials.token,
       auth0.credentials.clientSecret,

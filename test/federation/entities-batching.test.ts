@@ -57,7 +57,7 @@ const TABLE: Array<[EntityType, Provider, Key[], [Calls, Calls, Calls]]> = [
   ['User', Provider.AUTH0, ID, auth0PerOrganization('members', [1, 3, 33])],
   ['User', Provider.DATADOG, ID, always(DATADOG_LISTING)],
   ['Permission', Provider.CRUX, BOTH_KEYS, always(CRUX_PERMISSIONS)],
-  // Auth0 lists roles per member only: costly, but the same for 1 role as for all of them.
+  // Roles are the tenant's: one GET for one role, the role listing for several.
   ['Permission', Provider.AUTH0, BOTH_KEYS, [AUTH0_ROLE, AUTH0_ROLES, AUTH0_ROLES]],
 ];
 

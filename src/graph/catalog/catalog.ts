@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { PartialErrors } from '../../context/partial-errors';
 import type { SourceRegistry } from '../../context/source-registry';
+import { PartialListError } from '../../errors/partial-list-error';
 import { UserInputError } from '../../errors/user-input-error';
 import { decodeGlobalId, type EntityType } from '../../model/global-id';
 import { Provider } from '../../model/provider';
@@ -85,7 +86,12 @@ export class Catalog {
     );
   }
 
-  async connections(filter: ConnectionFilter, info: GraphQLResolveInfo): Promise<Connection[]> {
+  /** `strict`: for one organization's connections, which a failing provider leaves unknown, not empty. */
+  async connections(
+    filter: ConnectionFilter,
+    info: GraphQLResolveInfo,
+    strict = false,
+  ): Promise<Connection[]> {
     const query: ConnectionQuery = { enabled: filter.enabled ?? undefined };
     let providers = chosen(filter.providers);
     const restrict = (only: Provider) => (providers = intersect(providers, [only]));
@@ -114,6 +120,7 @@ export class Catalog {
       this.sources.select(providers),
       (s) => s.connections(query),
       info,
+      strict,
     );
     return all.filter(
       (c) =>
@@ -161,18 +168,58 @@ export class Catalog {
     );
   }
 
-  /** Runs one list query on several providers at once, keeping what the healthy ones return. */
+  /**
+   * A list edge of one object, at its own provider. What the provider could not answer at all fails the
+   * field (null and an error: "unknown", not "none"); a list it answered in part keeps its items.
+   */
+  async edge<T>(
+    provider: Provider,
+    fetch: (source: ProviderSource) => Promise<T[]>,
+    info: GraphQLResolveInfo,
+  ): Promise<T[]> {
+    try {
+      return await fetch(this.sources.get(provider));
+    } catch (error) {
+      if (!(error instanceof PartialListError)) throw error;
+      for (const part of error.errors) this.partialErrors.add(part, info);
+      return error.items as T[];
+    }
+  }
+
+  /** Objects by global ID, in order: a failing provider nulls its own IDs only. */
+  async nodes(ids: readonly string[], info: GraphQLResolveInfo): Promise<Array<Entity | null>> {
+    const settled = await Promise.allSettled(ids.map((id) => this.node(id)));
+    return settled.map((result, index) => {
+      if (result.status === 'fulfilled') return result.value;
+      if (result.reason instanceof UserInputError) throw result.reason;
+      this.partialErrors.add(result.reason, info, [index]);
+      return null;
+    });
+  }
+
+  /**
+   * Runs one list query on several providers at once, keeping what the healthy ones return. With
+   * `strict`, a provider that cannot answer at all fails the field instead (an edge of one object).
+   */
   private async across<T>(
     sources: readonly ProviderSource[],
     fetch: (source: ProviderSource) => Promise<T[]>,
     info: GraphQLResolveInfo,
+    strict = false,
   ): Promise<T[]> {
     const settled = await Promise.allSettled(sources.map(fetch));
     const items: T[] = [];
     for (const result of settled) {
-      if (result.status === 'fulfilled') items.push(...result.value);
-      else if (result.reason instanceof UserInputError) throw result.reason;
-      else this.partialErrors.add(result.reason, info);
+      if (result.status === 'fulfilled') {
+        items.push(...result.value);
+      } else if (result.reason instanceof PartialListError) {
+        items.push(...(result.reason.items as T[]));
+        for (const part of result.reason.errors) this.partialErrors.add(part, info);
+      } else if (result.reason instanceof UserInputError || strict) {
+        throw result.reason;
+      } else {
+        this.partialErrors.add(result.reason, info);
+      }
     }
     return items;
   }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context/context.type';
 import { UserInputError } from '../../errors/user-input-error';
 import { Node } from '../common/node.interface';
@@ -19,10 +20,14 @@ export class NodeResolver {
     nullable: 'items',
     description: `Objects by global ID, in the order asked (at most ${MAX_NODES}); null for a missing one.`,
   })
-  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context) {
+  nodes(
+    @Arg('ids', () => [ID]) ids: string[],
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     if (ids.length > MAX_NODES) {
       throw new UserInputError(`nodes takes at most ${MAX_NODES} IDs, got ${ids.length}`, 'ids');
     }
-    return Promise.all(ids.map((id) => ctx.catalog.node(id)));
+    return ctx.catalog.nodes(ids, info);
   }
 }

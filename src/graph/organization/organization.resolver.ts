@@ -40,7 +40,7 @@ export class OrganizationResolver extends EntityQueries({
   ) {
     checkPaging(paging);
     const scoped = { ...filter, organizationId: organization.id };
-    return toPage(await ctx.catalog.connections(scoped, info), paging);
+    return toPage(await ctx.catalog.connections(scoped, info, true), paging);
   }
 
   @FieldResolver(() => UserPage, {
@@ -48,11 +48,18 @@ export class OrganizationResolver extends EntityQueries({
     description:
       "The organization's users: Crux org users (of your own organization) or Auth0 members.",
   })
-  async users(@Root() organization: Organization, @Args() paging: PagingArgs, @Ctx() ctx: Context) {
+  async users(
+    @Root() organization: Organization,
+    @Args() paging: PagingArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     checkPaging(paging);
-    const users = await ctx.catalog
-      .source(organization.provider)
-      .usersOfOrganization(organization.key);
+    const users = await ctx.catalog.edge(
+      organization.provider,
+      (source) => source.usersOfOrganization(organization.key),
+      info,
+    );
     return toPage(users, paging);
   }
 }

@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context/context.type';
 import { EntityQueries } from '../common/entity-queries.resolver';
 import { User } from '../user/user.type';
@@ -32,7 +33,11 @@ export class PermissionResolver extends EntityQueries({
     nullable: true,
     description: 'The users holding this permission.',
   })
-  users(@Root() permission: Permission, @Ctx() ctx: Context) {
-    return ctx.catalog.source(permission.provider).usersWithPermission(permission.key);
+  users(@Root() permission: Permission, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.catalog.edge(
+      permission.provider,
+      (source) => source.usersWithPermission(permission.key),
+      info,
+    );
   }
 }

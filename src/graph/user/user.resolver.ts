@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context/context.type';
 import { EntityQueries } from '../common/entity-queries.resolver';
 import { Connection } from '../connection/connection.type';
@@ -28,15 +29,15 @@ export class UserResolver extends EntityQueries({
     nullable: true,
     description: 'The organizations the user belongs to.',
   })
-  organizations(@Root() user: User, @Ctx() ctx: Context) {
-    return ctx.catalog.source(user.provider).organizationsOfUser(user.key);
+  organizations(@Root() user: User, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.catalog.edge(user.provider, (source) => source.organizationsOfUser(user.key), info);
   }
 
   @FieldResolver(() => [Connection], {
     nullable: true,
     description: 'Connections this user created (Datadog).',
   })
-  createdConnections(@Root() user: User, @Ctx() ctx: Context) {
-    return ctx.catalog.source(user.provider).connectionsCreatedBy(user.key);
+  createdConnections(@Root() user: User, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return ctx.catalog.edge(user.provider, (source) => source.connectionsCreatedBy(user.key), info);
   }
 }

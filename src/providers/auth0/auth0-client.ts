@@ -46,24 +46,8 @@ export class Auth0Client extends ProviderDataSource {
   }
 
   /** Every organization, with checkpoint paging (`from`/`take`), which has no 1000-item ceiling. */
-  async organizations(): Promise<Auth0Organization[]> {
-    const all: Auth0Organization[] = [];
-    let from: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const params: Record<string, string> = { take: String(PAGE_SIZE) };
-      if (from) params.from = from;
-      const result = await this.getValidated(
-        'organizations',
-        checkpointPageSchema('organizations', auth0OrganizationSchema),
-        { params },
-      );
-      all.push(...result.items);
-      // A short page is the last: Auth0 still sends `next` there, and following it costs a call that
-      // answers an empty page.
-      if (!result.next || result.items.length < PAGE_SIZE) break;
-      from = result.next;
-    }
-    return all;
+  organizations(): Promise<Auth0Organization[]> {
+    return this.allCheckpointPages('organizations', 'organizations', auth0OrganizationSchema);
   }
 
   organization(id: string): Promise<Auth0Organization> {
@@ -95,28 +79,13 @@ export class Auth0Client extends ProviderDataSource {
   }
 
   /** Every member of an organization, with their roles in it (`fields=...,roles`): one call per page. */
-  async members(organizationId: string): Promise<Auth0Member[]> {
-    const all: Auth0Member[] = [];
-    let from: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const params: Record<string, string> = {
-        take: String(PAGE_SIZE),
-        fields: 'user_id,email,picture,name,roles',
-        include_fields: 'true',
-      };
-      if (from) params.from = from;
-      const result = await this.getValidated(
-        `organizations/${encodeURIComponent(organizationId)}/members`,
-        checkpointPageSchema('members', auth0MemberSchema),
-        { params },
-      );
-      all.push(...result.items);
-      // A short page is the last: Auth0 still sends `next` there, and following it costs a call that
-      // answers an empty page.
-      if (!result.next || result.items.length < PAGE_SIZE) break;
-      from = result.next;
-    }
-    return all;
+  members(organizationId: string): Promise<Auth0Member[]> {
+    return this.allCheckpointPages(
+      `organizations/${encodeURIComponent(organizationId)}/members`,
+      'members',
+      auth0MemberSchema,
+      { fields: 'user_id,email,picture,name,roles', include_fields: 'true' },
+    );
   }
 
   /** The tenant's roles (`read:roles`), all pages. */
@@ -135,6 +104,28 @@ export class Auth0Client extends ProviderDataSource {
       'roles',
       auth0RoleSchema,
     );
+  }
+
+  /** Follows `from`/`take` cursors: checkpoint paging has no 1000-item ceiling. */
+  private async allCheckpointPages<T>(
+    path: string,
+    key: string,
+    item: ZodType<T>,
+    extra: Record<string, string> = {},
+  ): Promise<T[]> {
+    const all: T[] = [];
+    let from: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page += 1) {
+      const params: Record<string, string> = { ...extra, take: String(PAGE_SIZE) };
+      if (from) params.from = from;
+      const result = await this.getValidated(path, checkpointPageSchema(key, item), { params });
+      all.push(...result.items);
+      // A short page is the last: Auth0 still sends `next` there, and following it costs a call that
+      // answers an empty page.
+      if (!result.next || result.items.length < PAGE_SIZE) break;
+      from = result.next;
+    }
+    return all;
   }
 
   /**

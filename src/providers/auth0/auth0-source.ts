@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../errors/error-code';
+import { collectParts } from '../../errors/partial-list-error';
 import type { Connection } from '../../graph/connection/connection.type';
 import type { Organization } from '../../graph/organization/organization.type';
 import type { Permission } from '../../graph/permission/permission.type';
@@ -33,6 +34,19 @@ function asKeyResult<T>(load: Promise<T>): Promise<T | Error> {
   );
 }
 
+/** A whole batch's failure as each key's own result, kept for the request (see asKeyResult). */
+async function failEachKey<T>(
+  keys: readonly string[],
+  load: () => Promise<T[]>,
+): Promise<Array<T | Error>> {
+  try {
+    return await load();
+  } catch (error) {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    return keys.map(() => failure);
+  }
+}
+
 /**
  * Auth0 in the unified model, for one request. Connections and members are per organization, so they
  * are batched per organization (one call each, however many fields ask); organizations come from one
@@ -48,8 +62,8 @@ export class Auth0Source implements ProviderSource {
   });
 
   /** One key: GET by id (one call). More, or the listing already loaded: the listing. */
-  private readonly organizationLoader = new DataLoader<string, Organization | null>(
-    async (keys) => {
+  private readonly organizationLoader = new DataLoader<string, Organization | null>((keys) =>
+    failEachKey(keys, async () => {
       const valid = keys.filter(isOrganizationId);
       if (valid.length === 1 && !this.organizationListStarted) {
         const org = await orNullOn404(this.client.organization(valid[0]!));
@@ -58,7 +72,7 @@ export class Auth0Source implements ProviderSource {
       if (valid.length === 0) return keys.map(() => null);
       const byId = new Map((await this.organizationList()).map((o) => [o.key, o]));
       return keys.map((k) => byId.get(k) ?? null);
-    },
+    }),
   );
 
   private readonly connectionsLoader = new DataLoader<string, Connection[]>((organizationIds) =>
@@ -79,22 +93,21 @@ export class Auth0Source implements ProviderSource {
    * Roles with descriptions, which member listings leave out. One role: GET by id (one call); more, or
    * the listing already loaded: the tenant's role listing (one call per 100 roles).
    */
-  private readonly roleLoader = new DataLoader<string, Permission | null>(async (roleIds) => {
-    if (roleIds.length === 1 && !this.roleListStarted) {
-      const role = await orNullOn404(this.client.role(roleIds[0]!));
-      return [role ? mapFullRole(role) : null];
-    }
-    const byId = new Map((await this.roleList()).map((r) => [r.key, r]));
-    return roleIds.map((id) => byId.get(id) ?? null);
-  });
+  private readonly roleLoader = new DataLoader<string, Permission | null>((roleIds) =>
+    failEachKey(roleIds, async () => {
+      if (roleIds.length === 1 && !this.roleListStarted) {
+        const role = await orNullOn404(this.client.role(roleIds[0]!));
+        return [role ? mapFullRole(role) : null];
+      }
+      const byId = new Map((await this.roleList()).map((r) => [r.key, r]));
+      return roleIds.map((id) => byId.get(id) ?? null);
+    }),
+  );
 
+  /** Members of every organization; organizations that failed are reported beside the others. */
   private readonly allUsers = once(async () => {
     const orgs = await this.organizationList();
-    const perOrg = await this.membersLoader.loadMany(orgs.map((o) => o.key));
-    return perOrg.flatMap((users) => {
-      if (users instanceof Error) throw users;
-      return users;
-    });
+    return collectParts(await this.membersLoader.loadMany(orgs.map((o) => o.key)));
   });
 
   constructor(private readonly client: Auth0Client) {}
@@ -115,16 +128,12 @@ export class Auth0Source implements ProviderSource {
     const organizationKeys = query.organizationKey
       ? [query.organizationKey]
       : (await this.organizations()).map((o) => o.key);
-    const perOrg = await this.connectionsLoader.loadMany(organizationKeys);
-    return perOrg
-      .flatMap((connections) => {
-        if (connections instanceof Error) throw connections;
-        return connections;
-      })
-      .filter(
-        (c) =>
-          query.enabled === undefined || query.enabled === null || c.isEnabled === query.enabled,
-      );
+    const connections = collectParts(await this.connectionsLoader.loadMany(organizationKeys));
+    // Filtered here, not with Auth0's `is_enabled`: the per-organization lists are shared by every
+    // field of the request, whatever its filter.
+    return query.enabled === undefined
+      ? connections
+      : connections.filter((c) => c.isEnabled === query.enabled);
   }
 
   async connection(key: string) {

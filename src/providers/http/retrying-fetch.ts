@@ -15,8 +15,9 @@ export interface RetryPolicy {
   /** The provider's own reset header, read when Retry-After is absent. */
   resetDelay?: ResetDelayReader;
   /**
-   * Requests in flight at once through this fetcher (one per provider per GraphQL request). Listing the
-   * members of 250 Auth0 organizations should not fire 250 calls at a tenant limited to bursts of 10.
+   * Requests in flight at once through this fetcher, which serves one provider for one GraphQL request:
+   * listing the members of 250 Auth0 organizations should not fire 250 calls at once at a tenant
+   * limited to bursts of 10. Concurrent GraphQL requests each have their own allowance.
    */
   maxConcurrency?: number;
 }
