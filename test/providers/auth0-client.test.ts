@@ -1,9 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GraphQLError } from 'graphql';
 import { Auth0Emulator } from '../../src/emulators/auth0/auth0-emulator';
 import type { RetryPolicy } from '../../src/providers/http/retrying-fetch';
 import { Auth0Client } from '../../src/providers/auth0/auth0-client';
+import { upstreamFailure } from '../support/upstream-failure';
 
 const ORGS = 'GET /api/v2/organizations';
 const ORG = 'GET /api/v2/organizations/:id';
@@ -40,20 +40,8 @@ function queries(emulator: Auth0Emulator, route: string): string[] {
 }
 
 /** The error a call rejects with, checked to name Auth0 and to carry no token anywhere. */
-async function failure(promise: Promise<unknown>): Promise<GraphQLError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(GraphQLError);
-  const graphQLError = error as GraphQLError;
-  const text = JSON.stringify({ ...graphQLError.toJSON(), stack: graphQLError.stack });
-  for (const secret of [TOKEN, WRONG_TOKEN]) expect(text).not.toContain(secret);
-  expect(graphQLError.extensions['provider']).toBe('AUTH0');
-  return graphQLError;
-}
+const failure = (promise: Promise<unknown>) =>
+  upstreamFailure(promise, { provider: 'AUTH0', secrets: [TOKEN, WRONG_TOKEN] });
 
 describe('Auth0Client over a big tenant (250 organizations)', () => {
   const emulator = new Auth0Emulator({ seed: 7, size: 250, token: TOKEN });

@@ -1,8 +1,8 @@
-import { GraphQLError } from 'graphql';
 import { CruxEmulator } from '../../src/emulators/crux/crux-emulator';
 import { CruxClient } from '../../src/providers/crux/crux-client';
 import type { RetryPolicy } from '../../src/providers/http/retrying-fetch';
 import { restGet } from '../support/rest-get';
+import { upstreamFailure } from '../support/upstream-failure';
 
 const CONNECTIONS = 'GET /organizations/connections/';
 const USERS = 'GET /organizations/users/all/';
@@ -32,20 +32,8 @@ describe('CruxClient against the emulator', () => {
   const rest = (path: string) => restGet(emulator.url, path, { Authorization: `Token ${TOKEN}` });
 
   /** The error a call rejects with, checked to name Crux and carry no token anywhere. */
-  async function failure(promise: Promise<unknown>): Promise<GraphQLError> {
-    const error = await promise.then(
-      () => {
-        throw new Error('expected the call to fail');
-      },
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(GraphQLError);
-    const graphQLError = error as GraphQLError;
-    const text = JSON.stringify({ ...graphQLError.toJSON(), stack: graphQLError.stack });
-    for (const secret of [TOKEN, WRONG_TOKEN]) expect(text).not.toContain(secret);
-    expect(graphQLError.extensions['provider']).toBe('CRUX');
-    return graphQLError;
-  }
+  const failure = (promise: Promise<unknown>) =>
+    upstreamFailure(promise, { provider: 'CRUX', secrets: [TOKEN, WRONG_TOKEN] });
 
   beforeAll(() => emulator.start());
   afterAll(() => emulator.stop());
