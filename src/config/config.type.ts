@@ -1,3 +1,5 @@
+import type { Provider } from '../model/provider';
+
 export interface CruxConfig {
   baseUrl: string;
   token: string;
@@ -28,8 +30,38 @@ export interface UpstreamConfig {
   timeoutMs: number;
   retries: number;
   maxRetryDelayMs: number;
-  /** Calls in flight at once to one provider for one GraphQL request. */
-  maxConcurrency?: number;
+}
+
+/** Cached provider reads, per provider: seconds fresh, then served while refreshing, then only on error. */
+export interface CacheConfig {
+  enabled: boolean;
+  freshSeconds: Record<Provider, number>;
+  staleWhileRevalidateSeconds: number;
+  maxAgeSeconds: number;
+  /** The in-memory store's bound (ignored with Redis). */
+  maxBytes: number;
+}
+
+/** Where state shared across requests lives: in memory by default, in Redis for many replicas. */
+export interface StoreConfig {
+  redisUrl?: string;
+  /** Redis keys start with `<prefix>:v1:`. */
+  keyPrefix: string;
+  /** Every Redis command's time limit. */
+  commandTimeoutMs: number;
+  /** The HMAC key of credential fingerprints; every replica sharing a store needs the same one. */
+  secret?: string;
+}
+
+/** What protects the providers and the process from one request, and from all of them. */
+export interface EconomyConfig {
+  /** A GraphQL request's overall deadline. */
+  requestDeadlineMs: number;
+  /** Upstream calls one GraphQL request may make. */
+  requestCallBudget: number;
+  /** Calls in flight at once per provider and credential, across requests. */
+  concurrency: number;
+  breaker: { failures: number; cooldownMs: number };
 }
 
 export interface Config {
@@ -43,6 +75,9 @@ export interface Config {
     datadog?: DatadogConfig;
   };
   upstream: UpstreamConfig;
+  cache: CacheConfig;
+  store: StoreConfig;
+  economy: EconomyConfig;
   /** Serve GraphiQL at GET /graphql for browsers. */
   graphiql: boolean;
   introspection: boolean;

@@ -1,4 +1,13 @@
-import type { Auth0Config, Config, CruxConfig, DatadogConfig } from './config.type';
+import { Provider } from '../model/provider';
+import type {
+  Auth0Config,
+  CacheConfig,
+  Config,
+  CruxConfig,
+  DatadogConfig,
+  EconomyConfig,
+  StoreConfig,
+} from './config.type';
 import { ConfigError } from './config-error';
 
 type Env = Record<string, string | undefined>;
@@ -22,8 +31,10 @@ export function loadConfig(env: Env = process.env): Config {
       timeoutMs: integer(env, 'ORGRAPH_UPSTREAM_TIMEOUT_MS', 10_000, 1, 600_000),
       retries: integer(env, 'ORGRAPH_UPSTREAM_RETRIES', 2, 0, 10),
       maxRetryDelayMs: integer(env, 'ORGRAPH_UPSTREAM_MAX_RETRY_DELAY_MS', 2_000, 0, 60_000),
-      maxConcurrency: integer(env, 'ORGRAPH_UPSTREAM_CONCURRENCY', 8, 1, 100),
     },
+    cache: loadCache(env),
+    store: loadStore(env),
+    economy: loadEconomy(env),
     graphiql,
     // GraphiQL's docs need introspection, so by default the two go together.
     introspection: boolean(env, 'ORGRAPH_INTROSPECTION', graphiql),
@@ -33,6 +44,73 @@ export function loadConfig(env: Env = process.env): Config {
       ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
       'info',
     ),
+  };
+}
+
+function loadCache(env: Env): CacheConfig {
+  const fresh = integer(env, 'ORGRAPH_CACHE_FRESH_SECONDS', 30, 0, 86_400);
+  const freshFor = (provider: string) =>
+    integer(env, `ORGRAPH_CACHE_FRESH_SECONDS_${provider}`, fresh, 0, 86_400);
+  const freshSeconds = {
+    [Provider.CRUX]: freshFor('CRUX'),
+    [Provider.AUTH0]: freshFor('AUTH0'),
+    [Provider.DATADOG]: freshFor('DATADOG'),
+  };
+  const longestFresh = Math.max(...Object.values(freshSeconds));
+  const staleWhileRevalidateSeconds = integer(env, 'ORGRAPH_CACHE_SWR_SECONDS', 300, 0, 86_400);
+  const maxAgeSeconds = integer(env, 'ORGRAPH_CACHE_MAX_AGE_SECONDS', 3_600, 1, 7 * 86_400);
+  if (maxAgeSeconds < Math.max(longestFresh, staleWhileRevalidateSeconds)) {
+    throw new ConfigError(
+      'ORGRAPH_CACHE_MAX_AGE_SECONDS',
+      'must be at least the freshness and stale-while-revalidate windows',
+    );
+  }
+  return {
+    enabled: boolean(env, 'ORGRAPH_CACHE', true),
+    freshSeconds,
+    staleWhileRevalidateSeconds,
+    maxAgeSeconds,
+    maxBytes: integer(env, 'ORGRAPH_CACHE_MAX_MB', 64, 1, 65_536) * 1024 * 1024,
+  };
+}
+
+function loadStore(env: Env): StoreConfig {
+  const redisUrl = env.REDIS_URL?.trim() || undefined;
+  if (redisUrl && !/^rediss?:\/\//i.test(redisUrl)) {
+    // Never echo the value: a Redis URL carries its password.
+    throw new ConfigError('REDIS_URL', 'must be a redis:// or rediss:// URL');
+  }
+  const secret = env.ORGRAPH_CACHE_SECRET?.trim() || undefined;
+  if (redisUrl && !secret) {
+    throw new ConfigError(
+      'ORGRAPH_CACHE_SECRET',
+      'is required with REDIS_URL: every replica must fingerprint credentials with the same secret',
+    );
+  }
+  if (secret && secret.length < 16) {
+    throw new ConfigError('ORGRAPH_CACHE_SECRET', 'must be at least 16 characters');
+  }
+  const keyPrefix = env.ORGRAPH_REDIS_PREFIX?.trim() || 'orgraph';
+  if (!/^[A-Za-z0-9_.:-]{1,64}$/.test(keyPrefix)) {
+    throw new ConfigError('ORGRAPH_REDIS_PREFIX', 'must be 1 to 64 letters, digits or _.:-');
+  }
+  return {
+    redisUrl,
+    keyPrefix,
+    commandTimeoutMs: integer(env, 'ORGRAPH_REDIS_TIMEOUT_MS', 250, 10, 10_000),
+    secret,
+  };
+}
+
+function loadEconomy(env: Env): EconomyConfig {
+  return {
+    requestDeadlineMs: integer(env, 'ORGRAPH_REQUEST_DEADLINE_MS', 15_000, 100, 600_000),
+    requestCallBudget: integer(env, 'ORGRAPH_REQUEST_CALL_BUDGET', 300, 1, 100_000),
+    concurrency: integer(env, 'ORGRAPH_UPSTREAM_CONCURRENCY', 32, 1, 1_000),
+    breaker: {
+      failures: integer(env, 'ORGRAPH_BREAKER_FAILURES', 5, 1, 1_000),
+      cooldownMs: integer(env, 'ORGRAPH_BREAKER_COOLDOWN_MS', 10_000, 100, 600_000),
+    },
   };
 }
 

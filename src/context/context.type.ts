@@ -1,10 +1,13 @@
 import type { Logger } from 'pino';
 import type { Catalog } from '../graph/catalog/catalog';
+import type { UpstreamScope } from '../upstream/upstream-scope';
 import type { PartialErrors } from './partial-errors';
 
 /** Everything a resolver gets, built anew for every request (see createContext). */
 export interface Context {
   catalog: Catalog;
   partialErrors: PartialErrors;
+  /** The request's upstream deadline, call budget and cost (reported in `extensions.upstream`). */
+  upstream: UpstreamScope;
   logger: Logger;
 }

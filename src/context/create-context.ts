@@ -10,12 +10,21 @@ import { SourceRegistry } from './source-registry';
 
 /** Builds a request's context: its own clients, loaders and error list (see createSources). */
 export function createContextFactory(config: Config, logger: Logger, shared: SharedProviderState) {
-  return async ({ headers }: { headers: IncomingHttpHeaders }): Promise<Context> => {
+  return async ({
+    headers,
+    caller,
+  }: {
+    headers: IncomingHttpHeaders;
+    /** Who is asking, for fair turns at shared rate budgets: an address, never a credential. */
+    caller: string;
+  }): Promise<Context> => {
     const partialErrors = new PartialErrors(logger);
-    const sources = createSources(config, callerCredentials(headers), shared);
+    const upstream = shared.upstream.scope(headers, caller);
+    const sources = createSources(config, callerCredentials(headers), shared, upstream);
     return {
       catalog: new Catalog(new SourceRegistry(sources), partialErrors),
       partialErrors,
+      upstream,
       logger,
     };
   };

@@ -20,7 +20,11 @@ Auth0 emulator: ${auth0.url}
   (or AUTH0_TOKEN=${auth0.credentials.token})
 Datadog emulator: ${datadog.url}
   DATADOG_API_URL=${datadog.url} DD_API_KEY=${datadog.credentials.apiKey} DD_APP_KEY=${datadog.credentials.appKey}
+Second tenant (other credentials, other data): CRUX_API_TOKEN=${crux.secondTenant.credentials.token}
+  AUTH0_CLIENT_ID=${auth0.secondTenant.credentials.clientId} AUTH0_CLIENT_SECRET=${auth0.secondTenant.credentials.clientSecret} (or AUTH0_TOKEN=${auth0.secondTenant.credentials.token})
+  DD_API_KEY=${datadog.secondTenant.credentials.apiKey} DD_APP_KEY=${datadog.secondTenant.credentials.appKey}
 Knobs and counters: GET <url>/__emulator/counters, PUT <url>/__emulator/knobs, POST <url>/__emulator/reset
+  (Auth0 also POST <url>/__emulator/revoke-tokens)
 Ctrl-C stops them.`);
   const stop = () => void emulators.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -12,12 +12,19 @@ export interface EmulatorRequest {
   body: unknown;
   /** Values of the route pattern's `:name` segments, URI-decoded. */
   params: Record<string, string>;
+  /** The tenant whose credentials the request carries; absent on routes that take none. */
+  tenant?: string;
 }
 
 export interface EmulatorResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * Never sent: on a route that takes no credentials (a token grant, a login), the tenant the request
+   * turned out to be for, so the counter can put it down to that tenant.
+   */
+  tenant?: string;
 }
 
 export interface Route {
@@ -42,7 +49,8 @@ export interface RateLimitWindow {
 /** What differs between providers: how they authenticate, shape errors and announce rate limits. */
 export interface ProviderDialect {
   name: string;
-  isAuthorized(headers: http.IncomingHttpHeaders): boolean;
+  /** The tenant whose credentials the headers carry, or null when they carry no valid ones. */
+  authenticate(headers: http.IncomingHttpHeaders): string | null;
   /** Status for failed credentials: 401 on most providers, 403 on Datadog. */
   authFailureStatus: number;
   /** The provider's error response for a status (401 from a failed auth check, 404, injected faults...). */
@@ -51,19 +59,38 @@ export interface ProviderDialect {
   rateLimitHeaders(window: RateLimitWindow): Record<string, string>;
 }
 
+/** An endpoint under `/__emulator`, for other processes (benchmarks, a shell) to drive the emulator. */
+export interface AdminEndpoint {
+  method: 'GET' | 'POST' | 'PUT';
+  /** After the prefix, e.g. `/reset`. */
+  path: string;
+  handler: (rawBody: string) => EmulatorResponse;
+}
+
 interface CompiledRoute extends Route {
   regex: RegExp;
   paramNames: string[];
   name: string;
 }
 
+interface FixedWindow {
+  startedAt: number;
+  used: number;
+}
+
 const ADMIN_PREFIX = '/__emulator';
+/**
+ * Rate-limit windows are per tenant, as the providers limit per tenant or key. Requests without
+ * credentials (token grants, logins) share one window apart: providers limit their authentication
+ * endpoints separately from their APIs.
+ */
+const NO_TENANT = '';
 
 /**
  * A provider emulator: a real HTTP server on loopback that serves a provider's documented contract from
- * seeded data, with knobs for latency, rate limits and faults, and a counter of requests per endpoint.
- * Knobs and counters are reachable from code and, for other processes such as benchmarks, over HTTP under
- * `/__emulator/` (`GET counters`, `POST reset`, `PUT knobs`).
+ * seeded data, with knobs for latency, rate limits and faults, and a counter of requests per endpoint and
+ * tenant. Knobs and counters are reachable from code and, for other processes such as benchmarks, over
+ * HTTP under `/__emulator/` (`GET counters`, `POST reset`, `PUT knobs`, and what a provider adds).
  */
 export class EmulatorServer {
   readonly counter = new RequestCounter();
@@ -72,8 +99,42 @@ export class EmulatorServer {
   private readonly routes: CompiledRoute[];
   private server: http.Server | null = null;
   private baseUrl: string | null = null;
-  private window = { startedAt: 0, used: 0 };
+  private readonly windows = new Map<string, FixedWindow>();
   private readonly pendingTimers = new Set<NodeJS.Timeout>();
+  private readonly adminEndpoints: AdminEndpoint[] = [
+    {
+      method: 'GET',
+      path: '/counters',
+      handler: () => ({
+        status: 200,
+        body: {
+          total: this.counter.count(),
+          byRoute: this.counter.byRoute(),
+          byTenant: this.counter.byTenant(),
+        },
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/reset',
+      handler: () => {
+        this.reset();
+        return { status: 204 };
+      },
+    },
+    {
+      method: 'PUT',
+      path: '/knobs',
+      handler: (rawBody) => {
+        try {
+          this.setKnobs(JSON.parse(rawBody) as Partial<Knobs>);
+          return { status: 200, body: this.knobs };
+        } catch {
+          return { status: 400, body: { error: 'knobs must be a JSON object' } };
+        }
+      },
+    },
+  ];
 
   constructor(
     private readonly dialect: ProviderDialect,
@@ -125,14 +186,19 @@ export class EmulatorServer {
   /** Replaces some knobs; the rest keep their values. */
   setKnobs(knobs: Partial<Knobs>): void {
     this.knobs = { ...this.knobs, ...knobs, faults: [...(knobs.faults ?? this.knobs.faults)] };
-    if (knobs.rateLimit !== undefined) this.window = { startedAt: 0, used: 0 };
+    if (knobs.rateLimit !== undefined) this.windows.clear();
   }
 
   /** Clears knobs and counters: a clean emulator for the next test. */
   reset(): void {
     this.knobs = defaultKnobs();
-    this.window = { startedAt: 0, used: 0 };
+    this.windows.clear();
     this.counter.reset();
+  }
+
+  /** A provider's own admin endpoint, such as Auth0's token revocation. */
+  protected addAdminEndpoint(endpoint: AdminEndpoint): void {
+    this.adminEndpoints.push(endpoint);
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -146,12 +212,17 @@ export class EmulatorServer {
 
     const match = this.match(method, url.pathname);
     const routeName = match ? match.route.name : `${method} (unmatched)`;
-    const response = await this.respond(req, url, rawBody, match);
+    // Unmatched paths are 404s before any credential check, as on the providers.
+    const tenant =
+      match && match.route.authenticated !== false ? this.dialect.authenticate(req.headers) : null;
+    const response = await this.respond(req, url, rawBody, match, tenant);
+    const recordedTenant = tenant ?? response?.tenant;
     this.counter.record({
       route: routeName,
       method,
       url: url.pathname + url.search,
       status: response?.status ?? 0,
+      ...(recordedTenant === undefined ? {} : { tenant: recordedTenant }),
     });
     if (response === null) return; // a timeout fault: hold the connection open
     if (this.knobs.latencyMs > 0) await this.sleep(this.knobs.latencyMs);
@@ -163,14 +234,16 @@ export class EmulatorServer {
     url: URL,
     rawBody: string,
     match: { route: CompiledRoute; params: Record<string, string> } | null,
+    tenant: string | null,
   ): Promise<EmulatorResponse | null> {
     if (!match) return this.dialect.errorResponse(404);
     const { route, params } = match;
     // Credentials are checked before the rate limit, as the providers do: a bad token is a 401, never a 429.
-    if (route.authenticated !== false && !this.dialect.isAuthorized(req.headers)) {
+    // The dialect remembers why they failed; nothing is awaited between its check and this answer.
+    if (route.authenticated !== false && tenant === null) {
       return this.dialect.errorResponse(this.dialect.authFailureStatus);
     }
-    const limited = this.takeRateLimit();
+    const limited = this.takeRateLimit(tenant ?? NO_TENANT);
     if (limited.exceeded) {
       const error = this.dialect.errorResponse(429);
       return { ...error, headers: { ...error.headers, ...limited.headers } };
@@ -193,6 +266,7 @@ export class EmulatorServer {
       headers: req.headers,
       body: parseBody(rawBody, req.headers['content-type']),
       params,
+      ...(tenant === null ? {} : { tenant }),
     });
     if (fault?.malformed === 'truncated') {
       return withLimitHeaders({ status: 200, body: Buffer.from('{"data": [{"id": ') });
@@ -221,20 +295,25 @@ export class EmulatorServer {
     return null;
   }
 
-  private takeRateLimit(): { exceeded: boolean; headers: Record<string, string> } {
+  /** A fixed window per tenant: one tenant's traffic never uses up another's limit. */
+  private takeRateLimit(tenant: string): { exceeded: boolean; headers: Record<string, string> } {
     const limit = this.knobs.rateLimit;
     if (!limit) return { exceeded: false, headers: {} };
     const now = Date.now();
     const periodMs = limit.periodSeconds * 1000;
-    if (now - this.window.startedAt >= periodMs) this.window = { startedAt: now, used: 0 };
-    const exceeded = this.window.used >= limit.limit;
-    if (!exceeded) this.window.used += 1;
-    const resetAt = this.window.startedAt + periodMs;
+    let window = this.windows.get(tenant);
+    if (!window || now - window.startedAt >= periodMs) {
+      window = { startedAt: now, used: 0 };
+      this.windows.set(tenant, window);
+    }
+    const exceeded = window.used >= limit.limit;
+    if (!exceeded) window.used += 1;
+    const resetAt = window.startedAt + periodMs;
     return {
       exceeded,
       headers: this.dialect.rateLimitHeaders({
         limit: limit.limit,
-        remaining: Math.max(0, limit.limit - this.window.used),
+        remaining: Math.max(0, limit.limit - window.used),
         periodSeconds: limit.periodSeconds,
         resetEpochSeconds: Math.ceil(resetAt / 1000),
         resetInSeconds: Math.max(0, Math.ceil((resetAt - now) / 1000)),
@@ -259,25 +338,9 @@ export class EmulatorServer {
   }
 
   private admin(method: string, path: string, rawBody: string): EmulatorResponse {
-    if (method === 'GET' && path === '/counters') {
-      return {
-        status: 200,
-        body: { total: this.counter.count(), byRoute: this.counter.byRoute() },
-      };
-    }
-    if (method === 'POST' && path === '/reset') {
-      this.reset();
-      return { status: 204 };
-    }
-    if (method === 'PUT' && path === '/knobs') {
-      try {
-        this.setKnobs(JSON.parse(rawBody) as Partial<Knobs>);
-        return { status: 200, body: this.knobs };
-      } catch {
-        return { status: 400, body: { error: 'knobs must be a JSON object' } };
-      }
-    }
-    return { status: 404, body: { error: 'unknown emulator admin endpoint' } };
+    const endpoint = this.adminEndpoints.find((e) => e.method === method && e.path === path);
+    if (!endpoint) return { status: 404, body: { error: 'unknown emulator admin endpoint' } };
+    return endpoint.handler(rawBody);
   }
 
   private sleep(ms: number): Promise<void> {

@@ -26,7 +26,7 @@ export interface RateLimit {
 export interface Knobs {
   /** Added to every response, in milliseconds. */
   latencyMs: number;
-  /** A fixed-window limit across all routes; no limit when null. */
+  /** A fixed-window limit across all routes, counted per tenant; no limit when null. */
   rateLimit: RateLimit | null;
   faults: Fault[];
 }

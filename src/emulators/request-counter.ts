@@ -6,10 +6,15 @@ export interface RecordedRequest {
   /** Path and query string as sent. */
   url: string;
   status: number;
+  /**
+   * The tenant the request was for: whose credentials it carried, or whose client a token grant or login
+   * named. Absent when it named no tenant (no or bad credentials, unknown paths).
+   */
+  tenant?: string;
 }
 
 /**
- * Counts requests per endpoint. Tests assert exact upstream call counts from it, the way DataLoader's own
+ * Counts requests per endpoint and per tenant. Tests assert exact upstream call counts from it, the way DataLoader's own
  * tests keep a list of load calls.
  */
 export class RequestCounter {
@@ -24,6 +29,22 @@ export class RequestCounter {
     return route === undefined
       ? this.recorded.length
       : this.recorded.filter((r) => r.route === route).length;
+  }
+
+  /** Requests for one tenant, to one route or to all: "no upstream call for tenant B" is a 0 here. */
+  countForTenant(tenant: string, route?: string): number {
+    return this.recorded.filter(
+      (r) => r.tenant === tenant && (route === undefined || r.route === route),
+    ).length;
+  }
+
+  /** Counts per tenant, for the ones that were called. */
+  byTenant(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const r of this.recorded) {
+      if (r.tenant !== undefined) counts[r.tenant] = (counts[r.tenant] ?? 0) + 1;
+    }
+    return counts;
   }
 
   /** Counts per route, for the ones that were called. */

@@ -12,12 +12,27 @@ export interface EmulatorOptions {
   ports?: { crux?: number; auth0?: number; datadog?: number };
 }
 
+/** The credential headers a GraphQL caller sends to reach the providers with its own rights. */
+export interface CallerCredentialHeaders {
+  'x-crux-token': string;
+  'x-auth0-token': string;
+  'x-datadog-api-key': string;
+  'x-datadog-application-key': string;
+}
+
 export interface RunningEmulators {
   crux: CruxEmulator;
   auth0: Auth0Emulator;
   datadog: DatadogEmulator;
-  /** Provider configuration pointing at these emulators, as environment variables would give it. */
+  /**
+   * Provider configuration pointing at these emulators, as environment variables would give it: the
+   * first tenant's credentials.
+   */
   providers: Config['providers'];
+  /** The same for the second tenant of each emulator: other credentials, other data. */
+  secondTenant: Config['providers'];
+  /** The second tenant's credentials as a caller sends them (its static Auth0 token). */
+  secondTenantHeaders: CallerCredentialHeaders;
   /** Clears knobs and counters of all three. */
   reset(): void;
   stop(): Promise<void>;
@@ -34,27 +49,35 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Run
     auth0.start(options.ports?.auth0 ?? 0),
     datadog.start(options.ports?.datadog ?? 0),
   ]);
-  const auth0Api = `${auth0.url}/api/v2/`;
-  return {
-    crux,
-    auth0,
-    datadog,
-    providers: {
-      crux: { baseUrl: crux.url, token: crux.credentials.token },
+  const providersFor = (tenant: 'firstTenant' | 'secondTenant'): Config['providers'] => {
+    const auth0Api = `${auth0.url}/api/v2/`;
+    const auth0Client = auth0[tenant].credentials;
+    const datadogKeys = datadog[tenant].credentials;
+    return {
+      crux: { baseUrl: crux.url, token: crux[tenant].credentials.token },
       auth0: {
         baseUrl: auth0Api,
         clientCredentials: {
-          clientId: auth0.credentials.clientId,
-          clientSecret: auth0.credentials.clientSecret,
+          clientId: auth0Client.clientId,
+          clientSecret: auth0Client.clientSecret,
           tokenUrl: `${auth0.url}/oauth/token`,
           audience: auth0Api,
         },
       },
-      datadog: {
-        baseUrl: datadog.url,
-        apiKey: datadog.credentials.apiKey,
-        appKey: datadog.credentials.appKey,
-      },
+      datadog: { baseUrl: datadog.url, apiKey: datadogKeys.apiKey, appKey: datadogKeys.appKey },
+    };
+  };
+  return {
+    crux,
+    auth0,
+    datadog,
+    providers: providersFor('firstTenant'),
+    secondTenant: providersFor('secondTenant'),
+    secondTenantHeaders: {
+      'x-crux-token': crux.secondTenant.credentials.token,
+      'x-auth0-token': auth0.secondTenant.credentials.token,
+      'x-datadog-api-key': datadog.secondTenant.credentials.apiKey,
+      'x-datadog-application-key': datadog.secondTenant.credentials.appKey,
     },
     reset() {
       for (const emulator of [crux, auth0, datadog]) emulator.reset();

@@ -15,6 +15,8 @@ export enum ErrorCode {
   UPSTREAM_UNAVAILABLE = 'UPSTREAM_UNAVAILABLE',
   /** The provider answered with something that breaks its documented contract. */
   UPSTREAM_BAD_RESPONSE = 'UPSTREAM_BAD_RESPONSE',
+  /** The request used up its budget of upstream calls; what it still needed was not fetched. */
+  UPSTREAM_BUDGET_EXCEEDED = 'UPSTREAM_BUDGET_EXCEEDED',
   /** Any other unexpected upstream status. */
   UPSTREAM_ERROR = 'UPSTREAM_ERROR',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',

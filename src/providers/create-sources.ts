@@ -1,4 +1,7 @@
 import type { Config } from '../config/config.type';
+import { Provider } from '../model/provider';
+import type { UpstreamScope } from '../upstream/upstream-scope';
+import type { UpstreamServices } from '../upstream/upstream-services';
 import type { ProviderSource } from './provider-source';
 import { Auth0Client } from './auth0/auth0-client';
 import { Auth0Source } from './auth0/auth0-source';
@@ -9,33 +12,58 @@ import { DatadogClient } from './datadog/datadog-client';
 import { DatadogSource } from './datadog/datadog-source';
 import type { CallerCredentials } from './caller-credentials';
 
-/** What outlives a request: only the server's own Auth0 token, which is not any caller's data. */
+/** What outlives a request: the server's own Auth0 token and the upstream services (cache, budgets). */
 export interface SharedProviderState {
   auth0Tokens: Auth0TokenCache;
+  upstream: UpstreamServices;
 }
 
 /**
  * One source per configured provider, with fresh clients and loaders: called for every request, so no
- * loader or response cache is ever shared between requests or between callers' credentials.
+ * loader is ever shared between requests. What is shared (cached reads, rate budgets) goes through a
+ * gate keyed by the credential in use, so callers with different credentials never share an entry.
  */
 export function createSources(
   config: Config,
   caller: CallerCredentials,
   shared: SharedProviderState,
+  scope: UpstreamScope,
 ): ProviderSource[] {
   const { crux, auth0, datadog } = config.providers;
   const retry = config.upstream;
+  const gate = (provider: Provider, baseUrl: string, credential: string[]) =>
+    shared.upstream.gate(scope, provider, baseUrl, credential);
   const sources: ProviderSource[] = [];
   if (crux) {
     const token = caller.cruxToken ?? crux.token;
-    sources.push(new CruxSource(new CruxClient({ baseURL: crux.baseUrl, retry }, { token })));
+    const options = {
+      baseURL: crux.baseUrl,
+      retry,
+      gate: gate(Provider.CRUX, crux.baseUrl, [token]),
+    };
+    sources.push(new CruxSource(new CruxClient(options, { token })));
   }
   if (auth0) {
     const callerToken = caller.auth0Token;
-    const token = callerToken
-      ? () => Promise.resolve(callerToken)
-      : () => shared.auth0Tokens.token(auth0, retry);
-    sources.push(new Auth0Source(new Auth0Client({ baseURL: auth0.baseUrl, retry }, token)));
+    // The server's client credentials name one identity across the tokens it gets over time.
+    const credential = callerToken
+      ? ['token', callerToken]
+      : auth0.token
+        ? ['token', auth0.token]
+        : ['client', auth0.clientCredentials?.clientId ?? ''];
+    const options = {
+      baseURL: auth0.baseUrl,
+      retry,
+      gate: gate(Provider.AUTH0, auth0.baseUrl, credential),
+    };
+    const client = callerToken
+      ? new Auth0Client(options, () => Promise.resolve(callerToken))
+      : new Auth0Client(
+          options,
+          () => shared.auth0Tokens.token(auth0, retry),
+          (rejected) => shared.auth0Tokens.renew(auth0, retry, rejected),
+        );
+    sources.push(new Auth0Source(client));
   }
   if (datadog) {
     // callerCredentials guarantees both keys or neither.
@@ -43,7 +71,12 @@ export function createSources(
       caller.datadogApiKey && caller.datadogAppKey
         ? { apiKey: caller.datadogApiKey, appKey: caller.datadogAppKey }
         : { apiKey: datadog.apiKey, appKey: datadog.appKey };
-    sources.push(new DatadogSource(new DatadogClient({ baseURL: datadog.baseUrl, retry }, keys)));
+    const options = {
+      baseURL: datadog.baseUrl,
+      retry,
+      gate: gate(Provider.DATADOG, datadog.baseUrl, [keys.apiKey, keys.appKey]),
+    };
+    sources.push(new DatadogSource(new DatadogClient(options, keys)));
   }
   return sources;
 }

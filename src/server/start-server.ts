@@ -13,12 +13,15 @@ import { createContextFactory } from '../context/create-context';
 import type { Context } from '../context/context.type';
 import { Auth0TokenCache } from '../providers/auth0/auth0-token-cache';
 import { buildOrgraphSchema } from '../schema/build-schema';
+import { createSharedStore } from '../shared-store/create-shared-store';
+import { UpstreamServices } from '../upstream/upstream-services';
 import { depthLimitRule } from './depth-limit.rule';
 import { createFormatError } from './format-error';
 import { httpErrorHandler } from './http-error-handler';
 import { mountGraphiQL } from './mount-graphiql';
 import { partialErrorsPlugin } from './partial-errors.plugin';
 import { requestLogPlugin } from './request-log.plugin';
+import { upstreamReportPlugin } from './upstream-report.plugin';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -27,6 +30,8 @@ export interface RunningServer {
   url: string;
   port: number;
   schema: GraphQLSchema;
+  /** The cache, rate budget and breakers shared by this server's requests. */
+  upstream: UpstreamServices;
   stop(): Promise<void>;
 }
 
@@ -35,15 +40,19 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const schema = await buildOrgraphSchema();
   const app = express();
   const httpServer = http.createServer(app);
+  const upstream = new UpstreamServices(config, createSharedStore(config, logger), logger);
   const apollo = new ApolloServer<Context>({
     schema,
     logger,
+    // Apollo's own caches (automatic persisted queries) live in the shared store: replicas share them.
+    cache: upstream.store,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     validationRules: [depthLimitRule()],
     formatError: createFormatError(logger),
     plugins: [
       partialErrorsPlugin,
+      upstreamReportPlugin,
       requestLogPlugin(logger),
       // Federated tracing for routers that ask for it (ftv1); installed explicitly so Apollo does not
       // announce it at every start.
@@ -55,7 +64,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   });
   await apollo.start();
 
-  const context = createContextFactory(config, logger, { auth0Tokens: new Auth0TokenCache() });
+  const context = createContextFactory(config, logger, {
+    auth0Tokens: new Auth0TokenCache(),
+    upstream,
+  });
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -64,7 +76,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   app.use(
     GRAPHQL_PATH,
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: ({ req }) => context({ headers: req.headers }) }),
+    expressMiddleware(apollo, {
+      context: ({ req }) =>
+        context({ headers: req.headers, caller: req.socket.remoteAddress ?? 'unknown' }),
+    }),
   );
   app.use(httpErrorHandler(logger));
 
@@ -78,6 +93,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
     port,
     schema,
-    stop: () => apollo.stop(),
+    upstream,
+    stop: async () => {
+      await apollo.stop();
+      await upstream.close();
+    },
   };
 }

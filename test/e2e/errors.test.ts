@@ -27,7 +27,7 @@ describe('errors', () => {
     );
   });
   afterAll(() => stack.stop());
-  beforeEach(() => stack.emulators.reset());
+  beforeEach(() => stack.reset());
 
   /** Every response of this suite goes through here: no secret and no stack trace, ever. */
   async function query(
@@ -152,7 +152,7 @@ describe('errors', () => {
       stack.emulators.datadog.setKnobs({ faults: [{ malformed: 'shape' }] });
       const shape = await query(ORGS_QUERY);
       expect(codesOf(shape)).toEqual([['UPSTREAM_BAD_RESPONSE', 'DATADOG']]);
-      stack.emulators.reset();
+      await stack.reset();
       stack.emulators.datadog.setKnobs({ faults: [{ malformed: 'truncated' }] });
       const truncated = await query(ORGS_QUERY);
       expect(codesOf(truncated)).toEqual([['UPSTREAM_BAD_RESPONSE', 'DATADOG']]);
@@ -181,7 +181,7 @@ describe('errors', () => {
       const orgs = await query(
         '{ organizations(filter: { providers: [DATADOG] }, limit: 1) { items { id } } }',
       );
-      stack.emulators.reset();
+      await stack.reset();
       stack.emulators.datadog.setKnobs({ faults: [{ status: 503 }] });
       const result = await query(
         'query($id: ID!) { providers { provider } organization(id: $id) { connections { totalCount } } }',
@@ -197,7 +197,7 @@ describe('errors', () => {
         crux: organizations(filter: { providers: [CRUX] }, limit: 1) { items { id } }
         datadog: organizations(filter: { providers: [DATADOG] }, limit: 1) { items { id } } }`);
       const ids = [list.data.crux.items[0].id, list.data.datadog.items[0].id];
-      stack.emulators.reset();
+      await stack.reset();
       stack.emulators.datadog.setKnobs({ faults: [{ status: 503 }] });
       const result = await query('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
       expect(result.data.nodes).toEqual([{ id: ids[0] }, null]);
@@ -210,7 +210,7 @@ describe('errors', () => {
         '{ users(filter: { providers: [AUTH0] }, limit: 500) { totalCount } }',
       );
       const total = all.data.users.totalCount as number;
-      stack.emulators.reset();
+      await stack.reset();
       const orgId = stack.emulators.auth0.data.organizations[0]!.id;
       // Every try of one organization's members call fails; the other 11 answer.
       stack.emulators.auth0.setKnobs({

@@ -15,7 +15,7 @@ describe('upstream calls per query', () => {
     await stack.query('{ organizations(filter: { providers: [AUTH0] }, limit: 1) { totalCount } }');
   });
   afterAll(() => stack.stop());
-  beforeEach(() => stack.emulators.reset());
+  beforeEach(() => stack.reset());
 
   const counts = () => ({
     crux: stack.emulators.crux.counter.byRoute(),
@@ -108,7 +108,7 @@ describe('upstream calls per query', () => {
       }
     }
     expect(chosen).toBeDefined();
-    stack.emulators.reset();
+    await stack.reset();
     const id = Buffer.from(JSON.stringify(['Organization', 'AUTH0', chosen!])).toString(
       'base64url',
     );
@@ -139,7 +139,7 @@ describe('upstream calls per query', () => {
       `{ permissions(filter: { providers: [AUTH0] }) { items { id description } } }`,
     );
     expect(counts().auth0).toEqual({ 'GET /api/v2/roles': 1 });
-    stack.emulators.reset();
+    await stack.reset();
     const role = await run(
       `query($id: ID!) { node(id: $id) { ... on Permission { name description } } }`,
       {
@@ -155,7 +155,7 @@ describe('upstream calls per query', () => {
       `{ organizations(filter: { providers: [AUTH0] }, limit: 10) { items { id } } }`,
     );
     const ids = list.organizations.items.map((o: { id: string }) => o.id);
-    stack.emulators.reset();
+    await stack.reset();
     const many = await run(
       `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Organization { displayName } } }`,
       { ids },
@@ -163,7 +163,7 @@ describe('upstream calls per query', () => {
     expect(many.nodes.map((n: { id: string }) => n.id)).toEqual(ids);
     expect(counts().auth0).toEqual({ 'GET /api/v2/organizations': 1 });
 
-    stack.emulators.reset();
+    await stack.reset();
     await run(`query($id: ID!) { node(id: $id) { id } }`, { id: ids[0] });
     expect(counts().auth0).toEqual({ 'GET /api/v2/organizations/:id': 1 });
   });
@@ -184,7 +184,7 @@ describe('upstream calls per query', () => {
     const list = await run(
       `{ connections(filter: { providers: [DATADOG] }, limit: 1) { items { id } } }`,
     );
-    stack.emulators.reset();
+    await stack.reset();
     await run(
       `query($id: ID!) { connection(id: $id) { source { name } sink { name } createdBy { name } } }`,
       {

@@ -350,7 +350,11 @@ describe('CruxEmulator', () => {
     it('reports counters, sets knobs and resets', async () => {
       await get('/organizations/all_permissions/');
       const counters = await (await admin('/counters')).json();
-      expect(counters).toEqual({ total: 1, byRoute: { 'GET /organizations/all_permissions/': 1 } });
+      expect(counters).toEqual({
+        total: 1,
+        byRoute: { 'GET /organizations/all_permissions/': 1 },
+        byTenant: { first: 1 },
+      });
 
       const put = await admin('/knobs', {
         method: 'PUT',
@@ -365,6 +369,7 @@ describe('CruxEmulator', () => {
       expect(await (await admin('/counters')).json()).toEqual({
         total: 1,
         byRoute: { 'GET /organizations/': 1 },
+        byTenant: { first: 1 },
       });
     });
   });

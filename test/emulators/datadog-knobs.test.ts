@@ -88,6 +88,6 @@ describe('Datadog emulator knobs and counters', () => {
     expect(failed.status).toBe(500);
     expect(await failed.json()).toEqual({ errors: ['Internal Server Error'] });
     const counters = await (await fetch(`${emulator.url}/__emulator/counters`)).json();
-    expect(counters).toEqual({ total: 1, byRoute: { [LIST]: 1 } });
+    expect(counters).toEqual({ total: 1, byRoute: { [LIST]: 1 }, byTenant: { first: 1 } });
   });
 });

@@ -90,7 +90,7 @@ describe('_entities batching: representations cost what one query for the same o
 
   /** Upstream calls of one request to orgraph, all emulators' routes together. */
   async function callsOf(query: string, variables: Record<string, unknown>) {
-    stack.reset();
+    await stack.reset();
     const result = await postGraphQL<Record<string, Array<{ id: string } | null>>>(
       stack.orgraph.server.url,
       query,
@@ -148,7 +148,7 @@ describe('_entities batching: representations cost what one query for the same o
       organizationId: row.id,
       reason: 'audit',
     }));
-    stack.reset();
+    await stack.reset();
     const result = await stack.gateway.query<{
       watchlist: Array<{ organization: { id: string; provider: Provider; nativeId: string } }>;
     }>('{ watchlist { organization { id provider nativeId } } }');

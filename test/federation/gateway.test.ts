@@ -82,7 +82,7 @@ describe('orgraph behind @apollo/gateway, with the vendor-risk subgraph', () => 
     const permission = data.permissions.items.find(
       (p: { nativeId: string }) => p.nativeId === picked.cruxPermission.nativeId,
     );
-    stack.reset();
+    await stack.reset();
     return { crux0, crux1, auth0, datadog, user: data.user, permission };
   }
 
@@ -150,17 +150,18 @@ describe('orgraph behind @apollo/gateway, with the vendor-risk subgraph', () => 
       'vendor-risk 0',
       'vendor-risk 2',
     ]);
-    // Each subgraph fetch is its own request, with its own loaders: the Crux connection listing
-    // answers the organizations root field and the watchlist's Crux organization, once per request.
+    // Each subgraph fetch is its own request, with its own loaders, but provider reads are shared
+    // across requests: the Crux connection listing that answered the organizations root field also
+    // answers the watchlist's Crux organization in the next fetch, from the cache.
     expect(stack.calls()).toEqual({
       crux: {
-        'GET /organizations/connections/': 2,
+        'GET /organizations/connections/': 1,
         'GET /organizations/users/all/': 1,
         'GET /organizations/all_permissions/': 1,
       },
       auth0: { 'GET /api/v2/organizations/:id': 1 },
       datadog: { 'GET /api/v2/org_connections': 1 },
-      total: 6,
+      total: 5,
       fetches: { orgraph: 4, 'vendor-risk': 2 },
     });
   });
@@ -201,7 +202,7 @@ describe('orgraph behind @apollo/gateway, with the vendor-risk subgraph', () => 
     ]);
     expect(JSON.stringify(result)).not.toContain('wrong-crux-token');
 
-    stack.reset();
+    await stack.reset();
     const good = await stack.gateway.query<any>(
       '{ watchlist { organization { name } } }',
       undefined,

@@ -39,8 +39,8 @@ export async function startFederationStack(options: {
     orgraph,
     vendorRisk,
     gateway,
-    reset() {
-      orgraph.emulators.reset();
+    async reset() {
+      await orgraph.reset();
       gateway.reset();
     },
     calls: () => ({ ...upstreamCalls(orgraph.emulators), fetches: gateway.fetchCounts() }),

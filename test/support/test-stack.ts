@@ -21,6 +21,8 @@ export interface TestStack {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GraphQLResponse<T>>;
+  /** A cold start: emulator knobs and counters, and the server's cache, rate budgets and breakers. */
+  reset(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export interface GraphQLResponse<T> {
     path?: (string | number)[];
     extensions?: Record<string, unknown>;
   }>;
+  extensions?: Record<string, unknown>;
 }
 
 /** The emulators on loopback and orgraph in front of them, on free ports, as in demo mode. */
@@ -68,6 +71,10 @@ export async function startTestStack(
       });
       const body = (await response.json()) as GraphQLResponse<never>;
       return { ...body, status: response.status };
+    },
+    async reset() {
+      emulators.reset();
+      await server.upstream.reset();
     },
     async stop() {
       await server.stop();

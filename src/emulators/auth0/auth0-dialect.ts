@@ -45,7 +45,10 @@ export function queryError(
   );
 }
 
-export function auth0Dialect(tokens: Auth0TokenStore): ProviderDialect {
+/** Each tenant's tokens: an issued token opens only the tenant whose client it was issued to. */
+export function auth0Dialect(
+  tenants: ReadonlyArray<{ tenant: string; tokens: Auth0TokenStore }>,
+): ProviderDialect {
   // The dialect interface passes no window to errorResponse, but the server calls rateLimitHeaders
   // synchronously just before it for the same request. The window is forgotten at the next microtask
   // so that a later injected 429 never reuses a stale one.
@@ -53,9 +56,10 @@ export function auth0Dialect(tokens: Auth0TokenStore): ProviderDialect {
   return {
     name: 'auth0',
     authFailureStatus: 401,
-    isAuthorized(headers: IncomingHttpHeaders): boolean {
+    authenticate(headers: IncomingHttpHeaders): string | null {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '');
-      return match !== null && tokens.isValid(match[1]!);
+      if (match === null) return null;
+      return tenants.find(({ tokens }) => tokens.isValid(match[1]!))?.tenant ?? null;
     },
     errorResponse(status: number, message?: string): EmulatorResponse {
       const response = auth0Error(status, message);

@@ -1,4 +1,12 @@
-import { EmulatorServer } from '../emulator-server';
+import { EmulatorServer, type Route } from '../emulator-server';
+import {
+  FIRST_TENANT,
+  SECOND_TENANT,
+  secondTenantSeed,
+  type EmulatorTenant,
+  type TenantName,
+} from '../tenant';
+import { tenantRoutes } from '../tenant-routes';
 import { connectionRoutes } from './auth0-connection-routes';
 import type { Auth0Data } from './auth0-data';
 import { auth0Dialect } from './auth0-dialect';
@@ -7,14 +15,15 @@ import { memberRoutes } from './auth0-member-routes';
 import { organizationRoutes } from './auth0-organization-routes';
 import { roleRoutes } from './auth0-role-routes';
 import { seedAuth0 } from './auth0-seed';
-import { tokenRoutes } from './auth0-token-routes';
+import { tokenRoutes, type Auth0Client } from './auth0-token-routes';
 import { Auth0TokenStore } from './auth0-tokens';
 
 export interface Auth0EmulatorOptions {
   seed?: number;
   size?: number;
-  /** A static Management API token that never expires. */
+  /** The first tenant's static Management API token, which never expires. */
   token?: string;
+  /** The first tenant's machine-to-machine client. */
   clientId?: string;
   clientSecret?: string;
   /** Lifetime of tokens issued by `POST /oauth/token`. */
@@ -31,40 +40,99 @@ export interface Auth0Credentials {
   readonly audience: string;
 }
 
-/** The Auth0 Management API v2 (organizations, their connections, members and roles) on loopback. */
+export type Auth0Tenant = EmulatorTenant<Auth0Credentials, Auth0Data>;
+
+const SECOND_TENANT_CLIENT = {
+  token: 'auth0-second-token',
+  clientId: 'orgraph-second-client',
+  clientSecret: 'orgraph-second-secret',
+};
+
+/**
+ * The Auth0 Management API v2 (organizations, their connections, members and roles) on loopback, for
+ * two tenants behind one URL: the bearer token, static or issued to a tenant's client, picks the tenant.
+ * `POST /__emulator/revoke-tokens` revokes every issued token, as `revokeTokens()` does.
+ */
 export class Auth0Emulator extends EmulatorServer {
+  /** The first tenant's data and credentials, as before there were two. */
   readonly data: Auth0Data;
   readonly credentials: Auth0Credentials;
+  readonly firstTenant: Auth0Tenant;
+  readonly secondTenant: Auth0Tenant;
+  private readonly clients: readonly Auth0Client[];
 
   constructor(options: Auth0EmulatorOptions = {}) {
-    const data = seedAuth0({ seed: options.seed ?? 42, size: options.size ?? 12 });
-    const token = options.token ?? 'auth0-demo-token';
-    const tokens = new Auth0TokenStore(token, options.tokenTtlSeconds ?? 86_400, options.now);
-    const lookup = new Auth0Lookup(data);
-    // `this` is not usable before super(), so the token route reads the audience through a holder.
+    const seeded = { seed: options.seed ?? 42, size: options.size ?? 12 };
+    // `this` is not usable before super(), so the audience reads the URL through a holder.
     const self: { emulator?: Auth0Emulator } = {};
-    const client = {
-      clientId: options.clientId ?? 'orgraph-demo-client',
-      clientSecret: options.clientSecret ?? 'orgraph-demo-secret',
-      audience: () => self.emulator!.credentials.audience,
-    };
-    super(auth0Dialect(tokens), [
-      ...tokenRoutes(tokens, client),
-      ...organizationRoutes(lookup),
-      ...connectionRoutes(lookup),
-      ...memberRoutes(lookup),
-      ...roleRoutes(data),
+    const audience = () => `${self.emulator!.url}/api/v2/`;
+    const tenant = (
+      name: TenantName,
+      data: Auth0Data,
+      client: Omit<Auth0Credentials, 'audience'>,
+    ): Auth0Tenant => ({
+      name,
+      data,
+      credentials: {
+        ...client,
+        get audience() {
+          return audience();
+        },
+      },
+    });
+    const tenants = [
+      tenant(FIRST_TENANT, seedAuth0(seeded), {
+        token: options.token ?? 'auth0-demo-token',
+        clientId: options.clientId ?? 'orgraph-demo-client',
+        clientSecret: options.clientSecret ?? 'orgraph-demo-secret',
+      }),
+      tenant(SECOND_TENANT, seedAuth0(secondTenantSeed(seeded)), SECOND_TENANT_CLIENT),
+    ] as const;
+    const clients = tenants.map(({ name, credentials }) => ({
+      tenant: name,
+      clientId: credentials.clientId,
+      clientSecret: credentials.clientSecret,
+      tokens: new Auth0TokenStore(
+        credentials.token,
+        options.tokenTtlSeconds ?? 86_400,
+        options.now,
+      ),
+    }));
+    super(auth0Dialect(clients), [
+      ...tokenRoutes(clients, audience),
+      ...tenantRoutes(new Map(tenants.map((t) => [t.name, managementRoutes(t.data)]))),
     ]);
     self.emulator = this;
-    this.data = data;
-    const url = () => this.url;
-    this.credentials = {
-      token,
-      clientId: client.clientId,
-      clientSecret: client.clientSecret,
-      get audience() {
-        return `${url()}/api/v2/`;
+    [this.firstTenant, this.secondTenant] = tenants;
+    this.data = this.firstTenant.data;
+    this.credentials = this.firstTenant.credentials;
+    this.clients = clients;
+    this.addAdminEndpoint({
+      method: 'POST',
+      path: '/revoke-tokens',
+      handler: () => {
+        this.revokeTokens();
+        return { status: 204 };
       },
-    };
+    });
   }
+
+  /**
+   * Every token `POST /oauth/token` has issued so far, to either tenant, answers 401 from now on; new
+   * grants work. Static tokens stay valid, and `reset()` does not bring revoked tokens back.
+   */
+  revokeTokens(): void {
+    for (const client of this.clients) client.tokens.revokeIssued();
+  }
+}
+
+/** The Management API routes over one tenant's data. */
+function managementRoutes(data: Auth0Data): Route[] {
+  const lookup = new Auth0Lookup(data);
+  return [
+    ...organizationRoutes(lookup),
+    ...connectionRoutes(lookup),
+    ...memberRoutes(lookup),
+    ...roleRoutes(data),
+  ];
 }

@@ -9,6 +9,7 @@ import {
   offsetPage,
   offsetParams,
   ok,
+  OFFSET_REACH,
 } from './auth0-paging';
 import { Auth0RequestError, booleanParam, guard } from './auth0-query';
 
@@ -53,7 +54,8 @@ function listMembers(
   request: EmulatorRequest,
 ): EmulatorResponse {
   const checkpoint = checkpointParams(request.query);
-  const offset = checkpoint ? null : offsetParams(request.query);
+  // Auth0 documents the same 1000-member reach for offset paging as for organizations.
+  const offset = checkpoint ? null : offsetParams(request.query, { reach: OFFSET_REACH });
   const fields = selectedFields(request.query);
   const organization = lookup.organization(request);
   const memberships = lookup.data.memberships[organization.id] ?? [];

@@ -7,11 +7,9 @@ import {
   offsetPage,
   offsetParams,
   ok,
+  OFFSET_REACH,
 } from './auth0-paging';
 import { guard } from './auth0-query';
-
-/** Offset paging reaches only the first 1000 organizations; Auth0 points bigger tenants at checkpoints. */
-const OFFSET_REACH = 1000;
 
 export function organizationRoutes(lookup: Auth0Lookup): Route[] {
   return [
@@ -37,9 +35,9 @@ function listOrganizations(lookup: Auth0Lookup, request: EmulatorRequest): Emula
   const { organizations, organizationCreatedAt } = lookup.data;
   const checkpoint = checkpointParams(request.query);
   if (!checkpoint) {
-    return offsetPage(organizations, 'organizations', offsetParams(request.query), {
-      maxReachable: OFFSET_REACH,
-    });
+    // Offset paging reaches only the first 1000 organizations; checkpoints reach them all.
+    const params = offsetParams(request.query, { reach: OFFSET_REACH });
+    return offsetPage(organizations, 'organizations', params);
   }
   // Checkpoint answers are always `{organizations, next?}`, even with include_totals=true (recorded).
   const start = checkpointStart(organizations, (o) => o.id, checkpoint.fromId);

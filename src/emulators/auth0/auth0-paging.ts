@@ -1,5 +1,5 @@
 import type { EmulatorResponse } from '../emulator-server';
-import { queryError } from './auth0-dialect';
+import { auth0Error, queryError } from './auth0-dialect';
 import { Auth0RequestError, booleanParam, DESCRIPTIONS, integerParam } from './auth0-query';
 
 export interface OffsetParams {
@@ -14,12 +14,38 @@ export interface CheckpointParams {
   take: number;
 }
 
-export function offsetParams(query: URLSearchParams): OffsetParams {
-  return {
+/**
+ * How far offset paging reaches on the lists Auth0 documents it for (organizations, organization members):
+ * "Checkpoint pagination must be used if you need to retrieve more than 1000".
+ */
+export const OFFSET_REACH = 1000;
+
+/**
+ * Offset parameters, validated. With `reach`, a page that would end past that many records is refused
+ * with a 400, however many records there are: Auth0 refuses when page × per_page + per_page > 1000
+ * (its support article on this error), so per_page=100 reaches page 9 and page 10 is an error.
+ */
+export function offsetParams(
+  query: URLSearchParams,
+  options: { reach?: number } = {},
+): OffsetParams {
+  const params = {
     page: integerParam(query, 'page', { min: 0, fallback: 0 }),
     perPage: integerParam(query, 'per_page', { min: 1, max: 100, fallback: 50 }),
     includeTotals: booleanParam(query, 'include_totals') ?? false,
   };
+  const { reach } = options;
+  if (reach !== undefined && (params.page + 1) * params.perPage > reach) {
+    // Auth0's wording as reported for organizations, members and users; no errorCode was reported.
+    throw new Auth0RequestError(
+      auth0Error(
+        400,
+        `Requesting page ${params.page} exceeds the allowed maximum of ${reach} records. ` +
+          `To fetch results beyond ${reach}, use the checkpoint pagination method.`,
+      ),
+    );
+  }
+  return params;
 }
 
 /** Checkpoint paging applies when `from` or `take` is given; it then wins over offset parameters. */
@@ -38,12 +64,10 @@ export function offsetPage<T>(
   items: readonly T[],
   key: string,
   params: OffsetParams,
-  options: { limitIsItemCount?: boolean; maxReachable?: number } = {},
+  options: { limitIsItemCount?: boolean } = {},
 ): EmulatorResponse {
   const start = params.page * params.perPage;
-  const reachable = Math.min(items.length, options.maxReachable ?? Infinity);
-  const page =
-    start < reachable ? items.slice(start, Math.min(start + params.perPage, reachable)) : [];
+  const page = items.slice(start, start + params.perPage);
   if (!params.includeTotals) return ok(page);
   const limit = options.limitIsItemCount ? page.length : params.perPage;
   return ok({ [key]: page, start, limit, total: items.length });

@@ -1,5 +1,6 @@
 import { SeededRandom } from '../random';
 import { organizationName, personName, slug } from '../shared-names';
+import type { TenantSeed } from '../tenant';
 import type {
   Auth0AccessLevel,
   Auth0Connection,
@@ -35,10 +36,10 @@ const EPOCH = Date.UTC(2023, 2, 14, 11, 17, 19, 466);
 
 /**
  * A deterministic tenant: the same seed and size always give the same organizations, connections,
- * users, memberships and roles. Display names start a third of the way into the shared name list so
- * they overlap only partly with the other providers' organizations.
+ * users, memberships and roles. Display names start a third of the way into the shared name list (past
+ * `nameOffset`) so they overlap only partly with the other providers' organizations.
  */
-export function seedAuth0(options: { seed: number; size: number }): Auth0Data {
+export function seedAuth0(options: TenantSeed): Auth0Data {
   const rng = new SeededRandom(options.seed);
   const usedIds = new Set<string>();
   const uniqueId = (prefix: string, make: () => string): string => {
@@ -62,7 +63,7 @@ export function seedAuth0(options: { seed: number; size: number }): Auth0Data {
   const organizationCreatedAt: Record<string, string> = {};
   const organizationConnections: Record<string, Auth0OrganizationConnectionSettings[]> = {};
   const memberships: Record<string, Auth0Membership[]> = {};
-  const first = Math.floor(options.size / 3);
+  const first = (options.nameOffset ?? 0) + Math.floor(options.size / 3);
   let createdAt = EPOCH;
 
   for (let i = 0; i < options.size; i++) {

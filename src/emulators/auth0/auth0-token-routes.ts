@@ -2,11 +2,12 @@ import type { EmulatorRequest, EmulatorResponse, Route } from '../emulator-serve
 import type { Auth0TokenResponse } from './auth0-data';
 import type { Auth0TokenStore } from './auth0-tokens';
 
-export interface ClientCredentials {
+/** A tenant's machine-to-machine application: its credentials, and the store its tokens go to. */
+export interface Auth0Client {
+  tenant: string;
   clientId: string;
   clientSecret: string;
-  /** Evaluated per request: the audience holds the port, known only once the server listens. */
-  audience: () => string;
+  tokens: Auth0TokenStore;
 }
 
 /** What an issued Management API token may do: read everything the emulator serves. */
@@ -17,21 +18,25 @@ const SCOPE = [
   'read:organization_member_roles',
 ].join(' ');
 
-/** `POST /oauth/token` with the client-credentials grant, answering in OAuth's error shape. */
-export function tokenRoutes(tokens: Auth0TokenStore, client: ClientCredentials): Route[] {
+/**
+ * `POST /oauth/token` with the client-credentials grant, answering in OAuth's error shape. The client id
+ * picks the tenant, whose store then holds the token. `audience` is evaluated per request: it holds the
+ * port, known only once the server listens (both tenants sit behind the one emulator URL).
+ */
+export function tokenRoutes(clients: readonly Auth0Client[], audience: () => string): Route[] {
   return [
     {
       method: 'POST',
       pattern: '/oauth/token',
       authenticated: false,
-      handler: (request) => issueToken(tokens, client, request),
+      handler: (request) => issueToken(clients, audience, request),
     },
   ];
 }
 
 function issueToken(
-  tokens: Auth0TokenStore,
-  client: ClientCredentials,
+  clients: readonly Auth0Client[],
+  audience: () => string,
   request: EmulatorRequest,
 ): EmulatorResponse {
   const body = typeof request.body === 'object' && request.body !== null ? request.body : {};
@@ -50,28 +55,34 @@ function issueToken(
   if (clientId === undefined) {
     return oauthError(400, 'invalid_request', 'Missing required parameter: client_id');
   }
-  if (clientId !== client.clientId || field('client_secret') !== client.clientSecret) {
+  const client = clients.find((c) => c.clientId === clientId);
+  if (!client || field('client_secret') !== client.clientSecret) {
     return oauthError(401, 'access_denied', 'Unauthorized');
   }
-  const audience = field('audience');
-  if (audience === undefined) {
+  const requested = field('audience');
+  if (requested === undefined) {
     return oauthError(
       403,
       'access_denied',
       'No audience parameter was provided, and no default audience has been configured',
     );
   }
-  if (audience !== client.audience()) {
-    return oauthError(403, 'access_denied', `Service not found: ${audience}`);
+  if (requested !== audience()) {
+    return oauthError(403, 'access_denied', `Service not found: ${requested}`);
   }
-  const { token, expiresIn } = tokens.issue();
+  const { token, expiresIn } = client.tokens.issue();
   const response: Auth0TokenResponse = {
     access_token: token,
     expires_in: expiresIn,
     token_type: 'Bearer',
     scope: SCOPE,
   };
-  return { status: 200, body: response, headers: { 'cache-control': 'no-store' } };
+  return {
+    status: 200,
+    body: response,
+    headers: { 'cache-control': 'no-store' },
+    tenant: client.tenant,
+  };
 }
 
 function oauthError(status: number, error: string, description: string): EmulatorResponse {

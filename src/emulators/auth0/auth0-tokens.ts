@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 
 /**
- * Bearer tokens the Management API accepts: one static demo token that never expires, plus tokens
- * issued by `POST /oauth/token` until their ttl runs out. The clock is injectable so tests can expire a
- * token without sleeping.
+ * Bearer tokens one tenant's Management API accepts: one static demo token that never expires, plus
+ * tokens issued by `POST /oauth/token` until their ttl runs out or they are revoked. The clock is
+ * injectable so tests can expire a token without sleeping.
  */
 export class Auth0TokenStore {
   private readonly issued = new Map<string, number>();
@@ -19,6 +19,14 @@ export class Auth0TokenStore {
     const token = randomBytes(32).toString('base64url');
     this.issued.set(token, this.now() + this.ttlSeconds * 1000);
     return { token, expiresIn: this.ttlSeconds };
+  }
+
+  /**
+   * Every token issued so far stops working, as when a tenant rotates its signing keys; tokens issued
+   * later work. The static token is configuration, not a grant, and stays valid.
+   */
+  revokeIssued(): void {
+    this.issued.clear();
   }
 
   isValid(token: string): boolean {

@@ -32,9 +32,10 @@ export class CruxDialect implements ProviderDialect {
   private lastAuthFailure = NOT_PROVIDED;
   private windowResetsAtMs: number | null = null;
 
-  constructor(private readonly token: string) {}
+  /** @param tenantsByToken each tenant's token, mapped to the tenant's name. */
+  constructor(private readonly tenantsByToken: ReadonlyMap<string, string>) {}
 
-  isAuthorized(headers: IncomingHttpHeaders): boolean {
+  authenticate(headers: IncomingHttpHeaders): string | null {
     const [keyword = '', ...credentials] = (headers.authorization ?? '').trim().split(/\s+/);
     if (keyword.toLowerCase() !== 'token') {
       this.lastAuthFailure = NOT_PROVIDED;
@@ -42,12 +43,12 @@ export class CruxDialect implements ProviderDialect {
       this.lastAuthFailure = 'Invalid token header. No credentials provided.';
     } else if (credentials.length > 1) {
       this.lastAuthFailure = 'Invalid token header. Token string should not contain spaces.';
-    } else if (credentials[0] !== this.token) {
+    } else if (!this.tenantsByToken.has(credentials[0]!)) {
       this.lastAuthFailure = 'Invalid token.';
     } else {
-      return true;
+      return this.tenantsByToken.get(credentials[0]!)!;
     }
-    return false;
+    return null;
   }
 
   errorResponse(status: number, message?: string): EmulatorResponse {

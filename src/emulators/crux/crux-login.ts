@@ -1,4 +1,5 @@
 import type { EmulatorRequest, EmulatorResponse } from '../emulator-server';
+import type { EmulatorTenant } from '../tenant';
 import type { CruxData, CruxLoginJson } from './crux-data';
 import type { CruxDialect } from './crux-dialect';
 
@@ -9,14 +10,17 @@ export interface CruxCredentials {
   password: string;
 }
 
+/** One Crux account: its login and token, and what it serves. */
+export type CruxTenant = EmulatorTenant<CruxCredentials, CruxData>;
+
 /**
- * `POST /organizations/user-login/`: username and password for the auth token. Missing fields get DRF's
- * field errors (400); wrong ones a 401, the status Crux documents for incorrect credentials.
+ * `POST /organizations/user-login/`: username and password for the auth token of the account they belong
+ * to. Missing fields get DRF's field errors (400); wrong ones a 401, the status Crux documents for
+ * incorrect credentials.
  */
 export function cruxLogin(
   request: EmulatorRequest,
-  data: CruxData,
-  credentials: CruxCredentials,
+  tenants: readonly CruxTenant[],
   dialect: CruxDialect,
 ): EmulatorResponse {
   const body = isRecord(request.body) ? request.body : {};
@@ -29,10 +33,13 @@ export function cruxLogin(
       body: Object.fromEntries(missing.map((field) => [field, ['This field is required.']])),
     };
   }
-  if (body['username'] !== credentials.username || body['password'] !== credentials.password) {
-    return dialect.errorResponse(401, 'Unable to log in with provided credentials.');
-  }
+  const tenant = tenants.find(
+    ({ credentials }) =>
+      body['username'] === credentials.username && body['password'] === credentials.password,
+  );
+  if (!tenant) return dialect.errorResponse(401, 'Unable to log in with provided credentials.');
 
+  const { data, credentials } = tenant;
   const user = data.users[0]!;
   const login: CruxLoginJson = {
     auth_token: credentials.token,
@@ -43,7 +50,7 @@ export function cruxLogin(
     org_type: data.organization.org_type,
     permission_assignments: user.permission_assignments,
   };
-  return { status: 200, body: login };
+  return { status: 200, body: login, tenant: tenant.name };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

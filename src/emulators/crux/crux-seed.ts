@@ -1,5 +1,6 @@
 import { SeededRandom } from '../random';
 import { organizationName, slug } from '../shared-names';
+import type { TenantSeed } from '../tenant';
 import type {
   CruxAccountManagerJson,
   CruxConnectionJson,
@@ -24,14 +25,22 @@ const OWNER_COUNT = 3;
 /**
  * One Crux account, a retailer, with `size` supplier connections and its users. Each partner and each
  * user draws from its own stream, so a bigger `size` only appends: the first partners stay the same.
+ * Names come from the shared list from `nameOffset` on: the account first, then its partners.
  */
-export function seedCrux(options: { seed: number; size: number }): CruxData {
+export function seedCrux(options: TenantSeed): CruxData {
   const { seed, size } = options;
+  const nameOffset = options.nameOffset ?? 0;
   const accountManagers = seedAccountManagers(stream(seed, 'account-managers'));
   const permissions = seedPermissions(stream(seed, 'permissions'));
 
   const accountRng = stream(seed, 'account');
-  const organization = seedOrganization(accountRng, 0, 'RETAILER', accountManagers, 'ACTIVE');
+  const organization = seedOrganization(
+    accountRng,
+    nameOffset,
+    'RETAILER',
+    accountManagers,
+    'ACTIVE',
+  );
   organization.account_manager = accountManagers[0]!;
   const partyUuid = accountRng.uuid();
 
@@ -45,7 +54,7 @@ export function seedCrux(options: { seed: number; size: number }): CruxData {
   const connections: CruxConnectionJson[] = [];
   for (let i = 1; i <= size; i++) {
     const rng = stream(seed, 'partner', i);
-    const partner = seedOrganization(rng, i, 'SUPPLIER', accountManagers);
+    const partner = seedOrganization(rng, nameOffset + i, 'SUPPLIER', accountManagers);
     partners.push(partner);
     connections.push({
       uuid: rng.uuid(),
@@ -85,12 +94,12 @@ function stream(seed: number, label: string, index = 0): SeededRandom {
 
 function seedOrganization(
   rng: SeededRandom,
-  index: number,
+  nameIndex: number,
   orgType: CruxOrgType,
   accountManagers: CruxAccountManagerJson[],
   status: CruxOrganizationStatus = weighted(rng, { ACTIVE: 75, PENDING: 12, DEACTIVATED: 13 }),
 ): CruxOrganizationJson {
-  const name = organizationName(index);
+  const name = organizationName(nameIndex);
   const created = rng.date(EARLIEST, LATEST);
   return {
     uuid: rng.uuid(),

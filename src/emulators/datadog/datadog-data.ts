@@ -67,7 +67,7 @@ export interface DatadogUser {
 export interface DatadogData {
   orgs: DatadogOrg[];
   users: DatadogUser[];
-  /** The org and user the emulator's keys belong to: the source and creator of POSTed connections. */
+  /** The org and user this tenant's keys belong to: the source and creator of POSTed connections. */
   currentOrgId: string;
   currentUserId: string;
   /** Served in this order; the emulator's writes change this array in place. */

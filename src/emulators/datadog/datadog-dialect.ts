@@ -31,19 +31,30 @@ export function datadogOk(body: unknown): EmulatorResponse {
   return { status: 200, body, headers: { ...JSON_HEADERS } };
 }
 
+/** An API key and an application key of one org. */
+export interface DatadogKeys {
+  apiKey: string;
+  appKey: string;
+}
+
 /**
- * Both keys are required and must match; Datadog answers a missing or wrong key with 403, not 401.
- * The emulator's one rate-limit window covers every route, so it carries one name.
+ * Both keys are required and must be one org's pair (an API key of one org with an application key of
+ * another opens neither); Datadog answers a missing or wrong key with 403, not 401. The emulator's
+ * rate-limit window covers every route of an org, so it carries one name.
  */
-export function datadogDialect(credentials: { apiKey: string; appKey: string }): ProviderDialect {
+export function datadogDialect(
+  tenants: ReadonlyArray<{ name: string; credentials: DatadogKeys }>,
+): ProviderDialect {
   return {
     name: 'datadog',
     authFailureStatus: 403,
-    isAuthorized(headers: IncomingHttpHeaders): boolean {
-      return (
-        headers['dd-api-key'] === credentials.apiKey &&
-        headers['dd-application-key'] === credentials.appKey
+    authenticate(headers: IncomingHttpHeaders): string | null {
+      const tenant = tenants.find(
+        ({ credentials }) =>
+          headers['dd-api-key'] === credentials.apiKey &&
+          headers['dd-application-key'] === credentials.appKey,
       );
+      return tenant?.name ?? null;
     },
     errorResponse: datadogError,
     rateLimitHeaders(window: RateLimitWindow): Record<string, string> {

@@ -1,5 +1,6 @@
 import { SeededRandom } from '../random';
 import { organizationName, personName } from '../shared-names';
+import type { TenantSeed } from '../tenant';
 import {
   CONNECTION_TYPES,
   type DatadogConnectionType,
@@ -18,13 +19,14 @@ const USER_COUNT = 5;
 const NAMELESS_CREATOR_EVERY = 10;
 
 /**
- * Datadog orgs and the connections between them. Org names start two thirds into the shared name list,
- * so they overlap partly with the other providers' organizations (cross-provider views need overlap).
+ * Datadog orgs and the connections between them. Org names start two thirds into the shared name list
+ * (past `nameOffset`), so they overlap partly with the other providers' organizations (cross-provider
+ * views need overlap).
  */
-export function seedDatadog(options: { seed: number; size: number }): DatadogData {
+export function seedDatadog(options: TenantSeed): DatadogData {
   const { seed } = options;
   const size = Math.max(0, Math.floor(options.size));
-  const first = Math.floor((2 * size) / 3);
+  const first = (options.nameOffset ?? 0) + Math.floor((2 * size) / 3);
   const orgs: DatadogOrg[] = Array.from({ length: size }, (_, i) => ({
     id: stream(seed, 'org', i).uuid(),
     name: organizationName(first + i),

@@ -1,6 +1,7 @@
 import type { AugmentedRequest } from '@apollo/datasource-rest';
 import type { ZodType } from 'zod';
 import { Provider } from '../../model/provider';
+import { MAX_LISTING_PAGES, pagingCapReached } from '../http/paging-cap';
 import { ProviderDataSource, type ProviderDataSourceOptions } from '../http/provider-data-source';
 import {
   auth0MemberSchema,
@@ -14,27 +15,41 @@ import {
   type Auth0OrganizationConnection,
   type Auth0Role,
 } from './auth0.schemas';
+import { auth0RateWindow, auth0ResetDelay } from './auth0-rate-limit';
+
+/** The request again with a renewed bearer token; undefined when it carried none. */
+async function withRenewedToken(
+  init: RequestInit,
+  renewToken: (rejected: string) => Promise<string>,
+): Promise<RequestInit | undefined> {
+  const headers = { ...(init.headers as Record<string, string> | undefined) };
+  const rejected = /^Bearer\s+(\S+)$/i.exec(headers['authorization'] ?? '')?.[1];
+  if (!rejected) return undefined;
+  headers['authorization'] = `Bearer ${await renewToken(rejected)}`;
+  return { ...init, headers };
+}
 
 /** Auth0's largest page. */
 const PAGE_SIZE = 100;
-/** Guards against a provider that never ends a listing. */
-const MAX_PAGES = 1000;
-
-/** Auth0's `x-ratelimit-reset` is an absolute epoch in seconds (Datadog's is seconds from now). */
-function auth0ResetDelay(headers: Headers): number | undefined {
-  const reset = Number(headers.get('x-ratelimit-reset'));
-  return Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - Date.now()) : undefined;
-}
 
 /** Auth0 Management API v2: organizations, their connections, members and member roles. */
 export class Auth0Client extends ProviderDataSource {
   protected readonly provider = Provider.AUTH0;
 
+  /**
+   * `renewToken`, for the server's own client-credentials token: after a 401 it gets a new token (once
+   * for all requests that saw the old one fail) and the call is tried once more with it.
+   */
   constructor(
     options: ProviderDataSourceOptions,
     private readonly token: () => Promise<string>,
+    renewToken?: (rejected: string) => Promise<string>,
   ) {
-    super(options, auth0ResetDelay);
+    super(options, {
+      resetDelay: auth0ResetDelay,
+      readRateWindow: auth0RateWindow,
+      renewAfterUnauthorized: renewToken && ((init) => withRenewedToken(init, renewToken)),
+    });
   }
 
   protected override async willSendRequest(
@@ -115,17 +130,17 @@ export class Auth0Client extends ProviderDataSource {
   ): Promise<T[]> {
     const all: T[] = [];
     let from: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
+    for (let page = 0; page < MAX_LISTING_PAGES; page += 1) {
       const params: Record<string, string> = { ...extra, take: String(PAGE_SIZE) };
       if (from) params.from = from;
       const result = await this.getValidated(path, checkpointPageSchema(key, item), { params });
-      all.push(...result.items);
+      for (const one of result.items) all.push(one);
       // A short page is the last: Auth0 still sends `next` there, and following it costs a call that
       // answers an empty page.
-      if (!result.next || result.items.length < PAGE_SIZE) break;
+      if (!result.next || result.items.length < PAGE_SIZE) return all;
       from = result.next;
     }
-    return all;
+    throw pagingCapReached(this.provider, key);
   }
 
   /**
@@ -139,7 +154,7 @@ export class Auth0Client extends ProviderDataSource {
     extra: Record<string, string> = {},
   ): Promise<T[]> {
     const all: T[] = [];
-    for (let page = 0; page < MAX_PAGES; page += 1) {
+    for (let page = 0; page < MAX_LISTING_PAGES; page += 1) {
       const result = await this.getValidated(path, offsetPageSchema(key, item), {
         params: {
           ...extra,
@@ -148,10 +163,10 @@ export class Auth0Client extends ProviderDataSource {
           include_totals: 'true',
         },
       });
-      all.push(...result.items);
+      for (const one of result.items) all.push(one);
       const total = result.total ?? all.length;
-      if (result.items.length < PAGE_SIZE || all.length >= total) break;
+      if (result.items.length < PAGE_SIZE || all.length >= total) return all;
     }
-    return all;
+    throw pagingCapReached(this.provider, key);
   }
 }

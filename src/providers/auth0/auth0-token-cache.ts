@@ -1,9 +1,9 @@
-import type { Auth0Config, UpstreamConfig } from '../../config/config.type';
+import type { Auth0ClientCredentials, Auth0Config, UpstreamConfig } from '../../config/config.type';
 import { Auth0TokenClient } from './auth0-token-client';
 
 interface CachedToken {
   value: string;
-  /** Epoch ms after which the token is renewed: before it expires, not after a 401. */
+  /** Epoch ms after which the token is renewed: before it expires (and at once after a 401: renew). */
   renewAt: number;
 }
 
@@ -26,7 +26,26 @@ export class Auth0TokenCache {
     const cacheKey = `${credentials.tokenUrl}\u0000${credentials.clientId}`;
     const cached = this.tokens.get(cacheKey);
     if (cached && this.now() < cached.renewAt) return cached.value;
+    return this.fetchToken(cacheKey, credentials, upstream);
+  }
 
+  /**
+   * After Auth0 rejected `rejected` (a 401: revoked, rotated keys): a new token, fetched once however
+   * many requests saw the old one fail. A static AUTH0_TOKEN cannot be renewed: it is returned as is.
+   */
+  async renew(config: Auth0Config, upstream: UpstreamConfig, rejected: string): Promise<string> {
+    const credentials = config.clientCredentials;
+    if (!credentials) return this.token(config, upstream);
+    const cacheKey = `${credentials.tokenUrl}\u0000${credentials.clientId}`;
+    if (this.tokens.get(cacheKey)?.value === rejected) this.tokens.delete(cacheKey);
+    return this.token(config, upstream);
+  }
+
+  private fetchToken(
+    cacheKey: string,
+    credentials: Auth0ClientCredentials,
+    upstream: UpstreamConfig,
+  ): Promise<string> {
     // Concurrent requests share one token request instead of each fetching their own.
     let pending = this.pending.get(cacheKey);
     if (!pending) {

@@ -1,12 +1,15 @@
 import type { AugmentedRequest } from '@apollo/datasource-rest';
 import { Provider } from '../../model/provider';
+import { MAX_LISTING_PAGES, pagingCapReached } from '../http/paging-cap';
 import { ProviderDataSource, type ProviderDataSourceOptions } from '../http/provider-data-source';
-import type { ResetDelayReader } from '../http/rate-limit-headers';
 import {
   datadogOrgConnectionListSchema,
   type DatadogOrgConnection,
   type DatadogOrgConnectionList,
 } from './datadog.schemas';
+import { datadogRateWindow, datadogResetDelay } from './datadog-rate-limit';
+
+export { datadogResetDelay };
 
 export interface DatadogKeys {
   apiKey: string;
@@ -37,14 +40,6 @@ export const DATADOG_MAX_PAGE_SIZE = 1000;
 /** Pages fetched at once once the total is known: fast, without bursting into the rate limit. */
 const PAGE_CONCURRENCY = 4;
 
-/** Datadog's `X-RateLimit-Reset` is seconds until the window resets (Auth0's is an epoch time). */
-export const datadogResetDelay: ResetDelayReader = (headers) => {
-  const value = headers.get('x-ratelimit-reset');
-  if (value === null || value.trim() === '') return undefined;
-  const seconds = Number(value);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : undefined;
-};
-
 /** Datadog API v2 org connections: offset paging, no cursor, no GET by id in our contract. */
 export class DatadogClient extends ProviderDataSource {
   protected readonly provider = Provider.DATADOG;
@@ -55,7 +50,7 @@ export class DatadogClient extends ProviderDataSource {
     private readonly keys: DatadogKeys,
     readonly pageSize: number = DATADOG_MAX_PAGE_SIZE,
   ) {
-    super(options, datadogResetDelay);
+    super(options, { resetDelay: datadogResetDelay, readRateWindow: datadogRateWindow });
   }
 
   protected override willSendRequest(_path: string, request: AugmentedRequest): void {
@@ -97,6 +92,8 @@ export class DatadogClient extends ProviderDataSource {
     let offset = limit;
     let last = first.data;
     while (last.length >= limit && (end === undefined || offset < end)) {
+      if (pages.length >= MAX_LISTING_PAGES)
+        throw pagingCapReached(this.provider, 'org connections');
       // With a known end the next pages can go out together; without one, one at a time.
       const offsets: number[] = [];
       const batch = end === undefined ? 1 : PAGE_CONCURRENCY;

@@ -6,34 +6,68 @@ import { ErrorCode } from '../../errors/error-code';
 import { UpstreamError } from '../../errors/upstream-error';
 import type { Provider } from '../../model/provider';
 import { PROVIDER_LABELS } from '../provider-labels';
+import type { ProviderHttpProfile } from '../../upstream/provider-http-profile';
+import type { UpstreamGate } from '../../upstream/upstream-gate';
 import { retryAfterMs, type ResetDelayReader } from './rate-limit-headers';
 import { createRetryingFetch, type RetryPolicy } from './retrying-fetch';
 
 export interface ProviderDataSourceOptions {
   baseURL: string;
   retry: Omit<RetryPolicy, 'resetDelay'>;
+  /** The request's way to the provider: cache, budgets, breaker. Without one (a client used alone,
+   * in provider tests), calls go straight to the provider with retries only. */
+  gate?: UpstreamGate;
 }
 
 /**
- * The one base of every provider client: base URL from configuration, retries and timeouts, errors shaped
- * once (`errorFromResponse`), and every response validated against the provider's contract before it
- * enters the domain. Built per request (RESTDataSource also de-duplicates identical GETs per instance).
+ * The one base of every provider client: base URL from configuration, every call through the request's
+ * upstream gate (cache, call budget, deadline, rate budget, breaker, retries), errors shaped once
+ * (`errorFromResponse`), and every response validated against the provider's contract before it
+ * enters the domain or the cache. Built per request.
  */
 export abstract class ProviderDataSource extends RESTDataSource {
   protected abstract readonly provider: Provider;
-
-  constructor(options: ProviderDataSourceOptions, resetDelay?: ResetDelayReader) {
-    super({ fetch: createRetryingFetch({ ...options.retry, resetDelay }) });
-    // A trailing slash keeps RESTDataSource from dropping a base path (e.g. an emulator's /api prefix).
-    this.baseURL = options.baseURL.endsWith('/') ? options.baseURL : `${options.baseURL}/`;
-    this.resetDelay = resetDelay;
-  }
-
+  private readonly gate: UpstreamGate | undefined;
   private readonly resetDelay: ResetDelayReader | undefined;
 
-  /** GET, then validate: a body that breaks the contract is UPSTREAM_BAD_RESPONSE, not a crash later. */
+  constructor(options: ProviderDataSourceOptions, profile: ProviderHttpProfile = {}) {
+    super({
+      fetch: options.gate
+        ? options.gate.fetcher(options.retry, profile)
+        : createRetryingFetch(
+            { ...options.retry, resetDelay: profile.resetDelay },
+            { renewAfterUnauthorized: profile.renewAfterUnauthorized },
+          ),
+    });
+    // A trailing slash keeps RESTDataSource from dropping a base path (e.g. an emulator's /api prefix).
+    this.baseURL = options.baseURL.endsWith('/') ? options.baseURL : `${options.baseURL}/`;
+    this.gate = options.gate;
+    this.resetDelay = profile.resetDelay;
+  }
+
+  /**
+   * GET, then validate: a body that breaks the contract is UPSTREAM_BAD_RESPONSE, not a crash later.
+   * Validated reads are what the cache keeps, keyed by the URL with its parameters in a fixed order.
+   */
   protected getValidated<T>(path: string, schema: ZodType<T>, request?: GetRequest): Promise<T> {
-    return this.validated(() => this.get<unknown>(path, request), schema);
+    const read = () => this.validated(() => this.get<unknown>(path, request), schema);
+    return this.gate ? this.gate.read(this.resourceKey(path, request), read) : read();
+  }
+
+  /** Parsed bodies are validated into new objects and never shared: no defensive deep copy. */
+  protected override cloneParsedBody<TResult>(parsedBody: TResult): TResult {
+    return parsedBody;
+  }
+
+  private resourceKey(path: string, request?: GetRequest): string {
+    const url = new URL(path, this.baseURL);
+    const params = request?.params;
+    const entries =
+      params instanceof URLSearchParams ? [...params.entries()] : Object.entries(params ?? {});
+    for (const [name, value] of entries.sort(([a], [b]) => a.localeCompare(b))) {
+      if (value !== undefined) url.searchParams.append(name, String(value));
+    }
+    return `GET ${url.toString()}`;
   }
 
   protected postValidated<T>(path: string, schema: ZodType<T>, request?: PostRequest): Promise<T> {

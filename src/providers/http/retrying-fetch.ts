@@ -1,4 +1,5 @@
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import { GraphQLError } from 'graphql';
 import pLimit from 'p-limit';
 import { retryAfterMs, type ResetDelayReader } from './rate-limit-headers';
 
@@ -14,51 +15,88 @@ export interface RetryPolicy {
   maxRetryDelayMs: number;
   /** The provider's own reset header, read when Retry-After is absent. */
   resetDelay?: ResetDelayReader;
-  /**
-   * Requests in flight at once through this fetcher, which serves one provider for one GraphQL request:
-   * listing the members of 250 Auth0 organizations should not fire 250 calls at once at a tenant
-   * limited to bursts of 10. Concurrent GraphQL requests each have their own allowance.
-   */
+  /** Requests in flight at once through this fetcher (tests; production paces in the upstream gate). */
   maxConcurrency?: number;
 }
 
-export const DEFAULT_MAX_CONCURRENCY = 8;
+/**
+ * What the upstream gate adds around each attempt (see upstream-gate.ts). A GraphQLError thrown by a
+ * hook is final: it is not retried.
+ */
+export interface AttemptHooks {
+  /** Before each attempt: the request's call budget, the provider's rate budget. */
+  beforeAttempt?(): Promise<void>;
+  /** Runs one attempt (the breaker and the concurrency limit wrap it). */
+  run?(send: () => Promise<Response>): Promise<Response>;
+  /** After each answer: what its rate-limit headers say. */
+  afterAttempt?(response: Response): Promise<void>;
+  /** What is left of the request's time: no attempt or wait runs past it. */
+  remainingMs?(): number;
+  /** A 401: fresh credentials for one more attempt, or undefined when there are none to get. */
+  renewAfterUnauthorized?(init: RequestInit): Promise<RequestInit | undefined>;
+  /** The request's deadline passed during an attempt or a wait. */
+  deadlineError?(): Error;
+}
 
 const RETRIABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
 /**
  * Node's fetch with a timeout per attempt and retries the way the providers' own SDKs do them: honour
- * Retry-After, then the provider's reset header, then exponential backoff with jitter.
+ * Retry-After, then the provider's reset header, then exponential backoff with jitter; never past the
+ * request's deadline.
  */
-export function createRetryingFetch(policy: RetryPolicy): Fetcher {
-  const limit = pLimit(policy.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY);
-  return (url, init) => limit(() => fetchWithRetries(policy, url, init));
+export function createRetryingFetch(policy: RetryPolicy, hooks: AttemptHooks = {}): Fetcher {
+  const fetcher: Fetcher = (url, init) => fetchWithRetries(policy, hooks, url, init);
+  if (policy.maxConcurrency === undefined) return fetcher;
+  const limit = pLimit(policy.maxConcurrency);
+  return (url, init) => limit(() => fetcher(url, init));
 }
 
 async function fetchWithRetries(
   policy: RetryPolicy,
+  hooks: AttemptHooks,
   url: string,
   init?: FetcherRequestInit,
 ): Promise<FetcherResponse> {
+  let request = init as RequestInit | undefined;
+  let renewed = false;
+  const remaining = () => hooks.remainingMs?.() ?? Infinity;
+  const pastDeadline = () => hooks.deadlineError?.() ?? new Error('deadline passed');
   for (let attempt = 0; ; attempt += 1) {
     const last = attempt >= policy.retries;
+    await hooks.beforeAttempt?.();
+    const timeoutMs = Math.min(policy.timeoutMs, remaining());
+    if (timeoutMs <= 0) throw pastDeadline();
     let response: Response;
     try {
-      response = await fetch(url, {
-        ...(init as RequestInit),
-        signal: AbortSignal.timeout(policy.timeoutMs),
-      });
+      const send = () => fetch(url, { ...request, signal: AbortSignal.timeout(timeoutMs) });
+      response = hooks.run ? await hooks.run(send) : await send();
     } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      if (remaining() <= 0) throw pastDeadline();
       if (last) throw error;
-      await sleep(backoffMs(attempt));
+      await sleep(Math.min(backoffMs(attempt), remaining()));
       continue;
+    }
+    await hooks.afterAttempt?.(response);
+    if (response.status === 401 && !renewed && hooks.renewAfterUnauthorized && request) {
+      const renewedRequest = await hooks.renewAfterUnauthorized(request);
+      if (renewedRequest) {
+        renewed = true;
+        request = renewedRequest;
+        await response.arrayBuffer().catch(() => undefined);
+        attempt -= 1; // the renewal's retry is not one of the policy's
+        continue;
+      }
     }
     if (last || !RETRIABLE_STATUSES.has(response.status)) {
       return response as unknown as FetcherResponse;
     }
     const wait =
       retryAfterMs(response.headers) ?? policy.resetDelay?.(response.headers) ?? backoffMs(attempt);
-    if (wait > policy.maxRetryDelayMs) return response as unknown as FetcherResponse;
+    if (wait > policy.maxRetryDelayMs || wait >= remaining()) {
+      return response as unknown as FetcherResponse;
+    }
     await response.arrayBuffer().catch(() => undefined); // free the connection before retrying
     await sleep(wait);
   }

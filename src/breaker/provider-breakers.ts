@@ -1,0 +1,100 @@
+import {
+  BrokenCircuitError,
+  CircuitState,
+  ConsecutiveBreaker,
+  circuitBreaker,
+  handleWhen,
+  type CircuitBreakerPolicy,
+} from 'cockatiel';
+import type { Logger } from 'pino';
+import type { Provider } from '../model/provider';
+
+export interface BreakerSettings {
+  /** Consecutive failed attempts that open a breaker. */
+  failures: number;
+  /** How long an open breaker fails calls fast before one probe call decides. */
+  cooldownMs: number;
+}
+
+/** Only the provider's own trouble counts: timeouts, network errors, 5xx (and 408). Never 4xx: one
+ * caller's bad token must not open the breaker for everyone. */
+export class ProviderFailure extends Error {
+  constructor(readonly status: number) {
+    super(`provider answered ${status}`);
+    this.name = 'ProviderFailure';
+  }
+}
+
+export function isProviderFailureStatus(status: number): boolean {
+  return status >= 500 || status === 408;
+}
+
+/**
+ * A circuit breaker per provider and base URL (cockatiel), kept in each process: after `failures`
+ * consecutive failed attempts, calls fail fast for a cool-down, then one probe call decides. Per
+ * provider rather than per credential: what counts (timeouts, 5xx) is the provider's, whoever calls.
+ */
+export class ProviderBreakers {
+  private readonly breakers = new Map<string, CircuitBreakerPolicy>();
+
+  constructor(
+    private readonly settings: BreakerSettings,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Runs one attempt; throws BrokenCircuitError while open. Answers of 5xx count as failures. */
+  async run(provider: Provider, baseUrl: string, send: () => Promise<Response>): Promise<Response> {
+    const breaker = this.breaker(provider, baseUrl);
+    try {
+      return await breaker.execute(async () => {
+        const response = await send();
+        if (isProviderFailureStatus(response.status)) throw new ProviderFailureWith(response);
+        return response;
+      });
+    } catch (error) {
+      // A 5xx is an answer the retry rules still read; the breaker only had to count it.
+      if (error instanceof ProviderFailureWith) return error.response;
+      throw error;
+    }
+  }
+
+  state(provider: Provider, baseUrl: string): 'closed' | 'open' | 'half-open' {
+    const state = this.breakers.get(key(provider, baseUrl))?.state ?? CircuitState.Closed;
+    if (state === CircuitState.HalfOpen) return 'half-open';
+    return state === CircuitState.Closed ? 'closed' : 'open';
+  }
+
+  /** Every breaker closed, as at start (tests). */
+  reset(): void {
+    this.breakers.clear();
+  }
+
+  private breaker(provider: Provider, baseUrl: string): CircuitBreakerPolicy {
+    const k = key(provider, baseUrl);
+    let breaker = this.breakers.get(k);
+    if (!breaker) {
+      breaker = circuitBreaker(
+        handleWhen((error) => !(error instanceof BrokenCircuitError)),
+        {
+          halfOpenAfter: this.settings.cooldownMs,
+          breaker: new ConsecutiveBreaker(this.settings.failures),
+        },
+      );
+      breaker.onBreak(() => this.logger.warn({ provider }, 'breaker: open, failing calls fast'));
+      breaker.onReset(() => this.logger.info({ provider }, 'breaker: closed again'));
+      this.breakers.set(k, breaker);
+    }
+    return breaker;
+  }
+}
+
+/** Carries a 5xx answer through the breaker, which counts it as a failure. */
+class ProviderFailureWith extends Error {
+  constructor(readonly response: Response) {
+    super(`provider answered ${response.status}`);
+  }
+}
+
+function key(provider: Provider, baseUrl: string): string {
+  return `${provider} ${baseUrl}`;
+}

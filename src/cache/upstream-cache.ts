@@ -1,0 +1,152 @@
+import type { Logger } from 'pino';
+import { ErrorCode } from '../errors/error-code';
+import { UpstreamError } from '../errors/upstream-error';
+import type { SharedStore } from '../shared-store/shared-store';
+import { decodeCachedRead, encodeCachedRead, type CachedRead } from './cached-read';
+import type { CachePolicy } from './cache-policy';
+import type { ReadOutcome } from './read-outcome';
+
+export interface CacheRead<T> {
+  /** The key, already holding the provider, the credential's fingerprint and the resource. */
+  key: string;
+  policy: CachePolicy;
+  /** Skip cached entries (the caller sent `Cache-Control: no-cache`); still stored, and still served
+   * marked stale if the provider fails. */
+  noCache: boolean;
+  /** Reads from the provider for the request that asked. */
+  load: () => Promise<T>;
+  /** The same read, outside any request (a background refresh has no request's deadline or budget). */
+  refresh: () => Promise<T>;
+  /** Told where the value came from. */
+  onOutcome: (outcome: ReadOutcome) => void;
+}
+
+/** Failures during which an older entry beats no answer. */
+const SERVE_STALE_ON: ReadonlySet<unknown> = new Set([
+  ErrorCode.UPSTREAM_UNAVAILABLE,
+  ErrorCode.UPSTREAM_RATE_LIMITED,
+]);
+
+/**
+ * Validated provider reads across requests, in the shared store. Only successful reads are stored (a
+ * failure or a partial list never is); concurrent misses of one key in this process share one call
+ * (single-flight); an entry past its freshness is served at once while one refresh runs; an older one
+ * only while the provider fails. When the store itself fails, reads go to the provider and the failure
+ * is logged and counted: the cache is never the reason a query fails or waits.
+ */
+export class UpstreamCache {
+  private readonly inFlight = new Map<string, Promise<CachedRead<unknown>>>();
+  private readonly refreshing = new Set<string>();
+  private storeErrors = 0;
+  private lastStoreErrorLog = 0;
+
+  constructor(
+    private readonly store: SharedStore,
+    private readonly logger: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Store failures since start, for metrics and tests. */
+  get storeFailures(): number {
+    return this.storeErrors;
+  }
+
+  async read<T>(read: CacheRead<T>): Promise<T> {
+    const cached = read.noCache ? undefined : await this.lookup<T>(read.key);
+    const age = cached ? this.now() - cached.readAt : Infinity;
+    if (cached && age < read.policy.freshMs) {
+      read.onOutcome({ source: 'fresh', readAt: cached.readAt });
+      return cached.value;
+    }
+    if (cached && age < read.policy.staleWhileRevalidateMs) {
+      this.refreshInBackground(read);
+      read.onOutcome({ source: 'stale', readAt: cached.readAt });
+      return cached.value;
+    }
+    try {
+      const loaded = await this.loadOnce(read.key, read.load, read.policy);
+      read.onOutcome({ source: 'upstream', readAt: loaded.readAt });
+      return loaded.value as T;
+    } catch (error) {
+      const fallback = await this.staleFallback<T>(read, error, cached);
+      if (!fallback) throw error;
+      read.onOutcome({ source: 'stale-if-error', readAt: fallback.readAt });
+      return fallback.value;
+    }
+  }
+
+  private async staleFallback<T>(
+    read: CacheRead<T>,
+    error: unknown,
+    cached: CachedRead<T> | undefined,
+  ): Promise<CachedRead<T> | undefined> {
+    if (!(error instanceof UpstreamError) || !SERVE_STALE_ON.has(error.extensions.code)) {
+      return undefined;
+    }
+    const entry = cached ?? (await this.lookup<T>(read.key));
+    return entry && this.now() - entry.readAt < read.policy.maxAgeMs ? entry : undefined;
+  }
+
+  /** One call in flight per key in this process, shared by every request that needs it. */
+  private loadOnce<T>(
+    key: string,
+    load: () => Promise<T>,
+    policy: CachePolicy,
+  ): Promise<CachedRead<unknown>> {
+    let pending = this.inFlight.get(key);
+    if (!pending) {
+      pending = load()
+        .then((value) => {
+          const entry: CachedRead<unknown> = { value, readAt: this.now() };
+          this.save(key, entry, policy);
+          return entry;
+        })
+        .finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, pending);
+    }
+    return pending;
+  }
+
+  private refreshInBackground<T>(read: CacheRead<T>): void {
+    if (this.refreshing.has(read.key) || this.inFlight.has(read.key)) return;
+    this.refreshing.add(read.key);
+    this.loadOnce(read.key, read.refresh, read.policy)
+      .catch((error: unknown) =>
+        this.logger.debug(
+          { err: error instanceof Error ? { message: error.message } : error },
+          'cache: background refresh failed; the stale entry stays',
+        ),
+      )
+      .finally(() => this.refreshing.delete(read.key));
+  }
+
+  private async lookup<T>(key: string): Promise<CachedRead<T> | undefined> {
+    try {
+      return decodeCachedRead<T>(await this.store.get(key));
+    } catch (error) {
+      this.storeFailed(error, 'read');
+      return undefined;
+    }
+  }
+
+  private save(key: string, entry: CachedRead<unknown>, policy: CachePolicy): void {
+    const ttlSeconds = Math.max(1, Math.ceil(policy.maxAgeMs / 1000));
+    this.store
+      .set(key, encodeCachedRead(entry), { ttl: ttlSeconds })
+      .catch((error: unknown) => this.storeFailed(error, 'write'));
+  }
+
+  private storeFailed(error: unknown, what: string): void {
+    this.storeErrors += 1;
+    const now = Date.now();
+    if (now - this.lastStoreErrorLog < 10_000) return;
+    this.lastStoreErrorLog = now;
+    this.logger.warn(
+      {
+        err: { message: error instanceof Error ? error.message : String(error) },
+        storeErrors: this.storeErrors,
+      },
+      `cache: the ${this.store.kind} store failed a ${what}; reading from the providers without it`,
+    );
+  }
+}

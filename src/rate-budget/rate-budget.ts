@@ -1,0 +1,114 @@
+import type { Logger } from 'pino';
+import { MemorySharedStore } from '../shared-store/memory-shared-store';
+import type { ObservedRateWindow, RateTake } from '../shared-store/rate-window';
+import type { SharedStore } from '../shared-store/shared-store';
+import { RateBudgetWaitTooLong } from './rate-budget-exceeded-wait';
+
+/**
+ * Paces the calls of each credential at each provider to stay inside the limit the provider announces
+ * (its rate-limit headers), instead of collecting 429s. The window lives in the shared store, so all
+ * replicas together stay under one tenant's limit; while the store is unreachable each replica takes
+ * its share (1 / replicas seen) of a window of its own, never an unlimited one. Among callers waiting on
+ * one credential here, turns alternate, so one caller cannot drain it for the others.
+ */
+export class RateBudget {
+  private readonly local = new MemorySharedStore(1);
+  private readonly waiting = new Map<string, Map<string, number>>();
+  private readonly lastGranted = new Map<string, string>();
+  private storeErrors = 0;
+  private lastStoreErrorLog = 0;
+
+  constructor(
+    private readonly store: SharedStore,
+    private readonly logger: Logger,
+  ) {}
+
+  get storeFailures(): number {
+    return this.storeErrors;
+  }
+
+  /** Waits for a call's turn; throws RateBudgetWaitTooLong when that would pass `deadlineAt`. */
+  async acquire(key: string, caller: string, deadlineAt: number): Promise<void> {
+    this.wait(key, caller, +1);
+    try {
+      for (;;) {
+        if (this.othersWaiting(key, caller) && this.lastGranted.get(key) === caller) {
+          // Let another caller take this turn.
+          await sleep(5);
+        }
+        const now = Date.now();
+        const take = await this.take(key, now);
+        if (take.granted) {
+          this.lastGranted.set(key, caller);
+          return;
+        }
+        // A little jitter keeps waiting replicas from all asking at the same millisecond.
+        const waitMs = take.waitMs + Math.floor(Math.random() * 10);
+        if (now + waitMs > deadlineAt) throw new RateBudgetWaitTooLong(waitMs);
+        await sleep(waitMs);
+      }
+    } finally {
+      this.wait(key, caller, -1);
+    }
+  }
+
+  /** What a response said about the window; `limitedUntil` after a 429 holds everyone back. */
+  async observe(
+    key: string,
+    observed: ObservedRateWindow | undefined,
+    limitedUntil?: number,
+  ): Promise<void> {
+    const now = Date.now();
+    // The local window learns too, so a fallback starts from what is known, not from a probe.
+    await this.local.observeRate(key, now, observed, limitedUntil);
+    try {
+      await this.store.observeRate(key, now, observed, limitedUntil);
+    } catch (error) {
+      this.storeFailed(error);
+    }
+  }
+
+  async clear(): Promise<void> {
+    await this.local.clear();
+    this.lastGranted.clear();
+  }
+
+  private async take(key: string, now: number): Promise<RateTake> {
+    try {
+      return await this.store.takeRate(key, now);
+    } catch (error) {
+      this.storeFailed(error);
+      const replicas = await this.store.replicas().catch(() => 1);
+      return this.local.takeRate(key, now, 1 / Math.max(1, replicas));
+    }
+  }
+
+  private wait(key: string, caller: string, delta: number): void {
+    let callers = this.waiting.get(key);
+    if (!callers) this.waiting.set(key, (callers = new Map()));
+    const count = (callers.get(caller) ?? 0) + delta;
+    if (count > 0) callers.set(caller, count);
+    else callers.delete(caller);
+    if (callers.size === 0) this.waiting.delete(key);
+  }
+
+  private othersWaiting(key: string, caller: string): boolean {
+    const callers = this.waiting.get(key);
+    return callers !== undefined && (callers.size > 1 || !callers.has(caller));
+  }
+
+  private storeFailed(error: unknown): void {
+    this.storeErrors += 1;
+    const now = Date.now();
+    if (now - this.lastStoreErrorLog < 10_000) return;
+    this.lastStoreErrorLog = now;
+    this.logger.warn(
+      { err: { message: error instanceof Error ? error.message : String(error) } },
+      `rate budget: the ${this.store.kind} store failed; pacing with this replica's share until it is back`,
+    );
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,83 @@
+import { LRUCache } from 'lru-cache';
+import type { SharedStore } from './shared-store';
+import {
+  NO_LIMIT_TTL_MS,
+  observeWindow,
+  STATE_TTL_MS,
+  takeFromWindow,
+  unknownWindow,
+  type ObservedRateWindow,
+  type RateTake,
+  type RateWindowState,
+} from './rate-window';
+
+/**
+ * The embedded store: an LRU bounded in bytes (lru-cache's maxSize), so a cache full of large provider
+ * listings evicts the least used instead of growing the heap. Rate windows live beside it, in a small
+ * map of their own, so that cache pressure never forgets a budget.
+ */
+export class MemorySharedStore implements SharedStore {
+  readonly kind = 'memory';
+  private readonly entries: LRUCache<string, string>;
+  private readonly windows = new LRUCache<string, RateWindowState>({
+    max: 10_000,
+    ttl: STATE_TTL_MS,
+    updateAgeOnGet: true,
+  });
+
+  constructor(maxBytes: number) {
+    this.entries = new LRUCache<string, string>({
+      maxSize: maxBytes,
+      // UTF-16 code units, twice as many bytes: what the string costs on the heap, roughly.
+      sizeCalculation: (value, key) => (value.length + key.length) * 2 || 1,
+      ttlAutopurge: false,
+    });
+  }
+
+  /** Bytes held by cached entries, as counted against the bound. */
+  get sizeBytes(): number {
+    return this.entries.calculatedSize;
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    return this.entries.get(key);
+  }
+
+  async set(key: string, value: string, options?: { ttl?: number | null }): Promise<void> {
+    const ttl = options?.ttl ? options.ttl * 1000 : undefined;
+    this.entries.set(key, value, { ttl });
+  }
+
+  async delete(key: string): Promise<boolean> {
+    return this.entries.delete(key);
+  }
+
+  async takeRate(key: string, now: number, scale = 1): Promise<RateTake> {
+    const state = this.windows.get(key) ?? unknownWindow();
+    const take = takeFromWindow(state, now, scale);
+    this.windows.set(key, state, { ttl: state.limit === 0 ? NO_LIMIT_TTL_MS : undefined });
+    return take;
+  }
+
+  async observeRate(
+    key: string,
+    now: number,
+    observed: ObservedRateWindow | undefined,
+    limitedUntil?: number,
+  ): Promise<void> {
+    const state = this.windows.get(key) ?? unknownWindow();
+    observeWindow(state, now, observed, limitedUntil);
+    this.windows.set(key, state, { ttl: state.limit === 0 ? NO_LIMIT_TTL_MS : undefined });
+  }
+
+  async replicas(): Promise<number> {
+    return 1;
+  }
+
+  async clear(): Promise<void> {
+    this.entries.clear();
+    this.windows.clear();
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,34 @@
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import type { ObservedRateWindow, RateTake } from './rate-window';
+
+/**
+ * What orgraph keeps across requests, for every replica that shares it: cached provider reads (and
+ * Apollo's own caches, through KeyValueCache) and each credential's rate budget at each provider. Keys
+ * come from callers of this interface already fingerprinted: no store ever sees a raw credential.
+ * In memory for one process (the default), in Redis for many.
+ */
+export interface SharedStore extends KeyValueCache<string> {
+  readonly kind: 'memory' | 'redis';
+
+  get(key: string): Promise<string | undefined>;
+  /** `ttl` in seconds, as Apollo's KeyValueCache has it. */
+  set(key: string, value: string, options?: { ttl?: number | null }): Promise<void>;
+  delete(key: string): Promise<boolean | void>;
+
+  /** Takes one call from a rate window, atomically across replicas (see rate-window.ts). */
+  takeRate(key: string, now: number, scale?: number): Promise<RateTake>;
+  /** Folds what a response said about the window into it; `limitedUntil` after a 429. */
+  observeRate(
+    key: string,
+    now: number,
+    observed: ObservedRateWindow | undefined,
+    limitedUntil?: number,
+  ): Promise<void>;
+
+  /** Replicas that announced themselves recently (1 for memory). */
+  replicas(): Promise<number>;
+
+  /** Forgets every entry and window under this store's prefix (tests, and an operator's reset). */
+  clear(): Promise<void>;
+  close(): Promise<void>;
+}

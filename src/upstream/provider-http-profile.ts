@@ -1,0 +1,12 @@
+import type { ObservedRateWindow } from '../shared-store/rate-window';
+import type { ResetDelayReader } from '../providers/http/rate-limit-headers';
+
+/** What a provider's client tells the upstream gate about its HTTP dialect. */
+export interface ProviderHttpProfile {
+  /** How long a 429 asks to wait, from the provider's own reset header. */
+  resetDelay?: ResetDelayReader;
+  /** The provider's rate-limit headers as a window; undefined when it sent none. */
+  readRateWindow?: (headers: Headers, now: number) => ObservedRateWindow | undefined;
+  /** After a 401: the same request with renewed credentials, or undefined when none can be had. */
+  renewAfterUnauthorized?: (init: RequestInit) => Promise<RequestInit | undefined>;
+}

@@ -1,0 +1,108 @@
+import type { Fetcher } from '@apollo/utils.fetcher';
+import { BrokenCircuitError } from 'cockatiel';
+import { ErrorCode } from '../errors/error-code';
+import { UpstreamError } from '../errors/upstream-error';
+import type { Provider } from '../model/provider';
+import { retryAfterMs } from '../providers/http/rate-limit-headers';
+import { createRetryingFetch, type RetryPolicy } from '../providers/http/retrying-fetch';
+import { PROVIDER_LABELS } from '../providers/provider-labels';
+import { RateBudgetWaitTooLong } from '../rate-budget/rate-budget-exceeded-wait';
+import type { ProviderHttpProfile } from './provider-http-profile';
+import { backgroundScope, runInBackgroundScope, type UpstreamScope } from './upstream-scope';
+import type { UpstreamServices } from './upstream-services';
+
+/**
+ * The one way a provider's client reaches its provider, for one request and one credential. Reads go
+ * through the shared cache (keyed by provider, credential fingerprint and resource); each HTTP attempt
+ * draws on the request's call budget and deadline, waits its turn at the credential's rate budget and
+ * concurrency limit, and passes the provider's breaker. Providers plug in here and nowhere else.
+ */
+export class UpstreamGate {
+  constructor(
+    private readonly services: UpstreamServices,
+    private readonly scope: UpstreamScope,
+    readonly provider: Provider,
+    private readonly baseUrl: string,
+    /** The credential's fingerprint (never the credential). */
+    private readonly fingerprint: string,
+  ) {}
+
+  /** A validated read, from the cache when it holds a usable entry. `resource`: method, URL, params. */
+  read<T>(resource: string, load: () => Promise<T>): Promise<T> {
+    const { cache, settings } = this.services;
+    const scope = this.activeScope();
+    if (!cache) {
+      return load().then((value) => {
+        scope.stats.record(this.provider, { source: 'upstream', readAt: Date.now() });
+        return value;
+      });
+    }
+    return cache.read({
+      key: `read:${this.provider}:${this.fingerprint}:${resource}`,
+      policy: settings.cachePolicies[this.provider],
+      noCache: scope.noCache,
+      load,
+      refresh: () => runInBackgroundScope(this.services.backgroundScope(), load),
+      onOutcome: (outcome) => scope.stats.record(this.provider, outcome),
+    });
+  }
+
+  /** The fetch a provider's RESTDataSource sends with: retries plus everything above, per attempt. */
+  fetcher(retry: Omit<RetryPolicy, 'resetDelay'>, profile: ProviderHttpProfile = {}): Fetcher {
+    const { rateBudget, breakers, settings } = this.services;
+    const budgetKey = `rate:${this.provider}:${this.fingerprint}`;
+    const limit = this.services.concurrencyLimit(budgetKey);
+    return createRetryingFetch(
+      { ...retry, resetDelay: profile.resetDelay, maxConcurrency: undefined },
+      {
+        beforeAttempt: async () => {
+          const scope = this.activeScope();
+          scope.spendCall(this.provider);
+          try {
+            await rateBudget.acquire(budgetKey, scope.caller, scope.deadlineAt);
+          } catch (error) {
+            if (!(error instanceof RateBudgetWaitTooLong)) throw error;
+            throw new UpstreamError(
+              `${this.label} rate limit for these credentials is used up; retry after ${Math.ceil(error.waitMs / 1000)} s`,
+              {
+                provider: this.provider,
+                code: ErrorCode.UPSTREAM_RATE_LIMITED,
+                retryAfterSeconds: Math.ceil(error.waitMs / 1000),
+              },
+            );
+          }
+        },
+        run: (send) =>
+          limit(() => breakers.run(this.provider, this.baseUrl, send)).catch((error: unknown) => {
+            if (!(error instanceof BrokenCircuitError)) throw error;
+            throw new UpstreamError(
+              `${this.label} is failing; calls are paused for up to ${Math.ceil(settings.breaker.cooldownMs / 1000)} s`,
+              { provider: this.provider, code: ErrorCode.UPSTREAM_UNAVAILABLE },
+            );
+          }),
+        afterAttempt: async (response) => {
+          const now = Date.now();
+          const observed = profile.readRateWindow?.(response.headers, now);
+          const limitedUntil =
+            response.status === 429
+              ? now +
+                (profile.resetDelay?.(response.headers) ?? retryAfterMs(response.headers) ?? 1000)
+              : undefined;
+          await rateBudget.observe(budgetKey, observed, limitedUntil);
+        },
+        remainingMs: () => this.activeScope().remainingMs(),
+        deadlineError: () => this.activeScope().deadlineError(this.provider),
+        renewAfterUnauthorized: profile.renewAfterUnauthorized,
+      },
+    );
+  }
+
+  private get label(): string {
+    return PROVIDER_LABELS[this.provider];
+  }
+
+  /** A background refresh runs in its own scope, not in the request that happened to start it. */
+  private activeScope(): UpstreamScope {
+    return backgroundScope() ?? this.scope;
+  }
+}

@@ -1,0 +1,72 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { ErrorCode } from '../errors/error-code';
+import { UpstreamError } from '../errors/upstream-error';
+import type { Provider } from '../model/provider';
+import { PROVIDER_LABELS } from '../providers/provider-labels';
+import { UpstreamStats } from './upstream-stats';
+
+export interface UpstreamScopeOptions {
+  /** The request's overall deadline: no upstream attempt, retry or rate wait runs past it. */
+  deadlineMs: number;
+  /** Upstream calls the request may make; what it needs past that is refused. */
+  callBudget: number;
+  /** The caller sent `Cache-Control: no-cache`. */
+  noCache: boolean;
+  /** Who is asking, for fair turns at a shared rate budget (never a credential). */
+  caller: string;
+}
+
+/**
+ * One GraphQL request's upstream allowance: its deadline, its budget of calls, whether it wants fresh
+ * data, and what it cost. Created per request; `nodes`, aliases, `_entities` and edges all draw on it.
+ */
+export class UpstreamScope {
+  readonly deadlineAt: number;
+  readonly noCache: boolean;
+  readonly caller: string;
+  readonly callBudget: number;
+  readonly stats = new UpstreamStats();
+
+  constructor(options: UpstreamScopeOptions) {
+    this.deadlineAt = Date.now() + options.deadlineMs;
+    this.noCache = options.noCache;
+    this.caller = options.caller;
+    this.callBudget = options.callBudget;
+  }
+
+  remainingMs(): number {
+    return this.deadlineAt - Date.now();
+  }
+
+  /** Counts one call, or refuses it past the budget: the provider is spared it. */
+  spendCall(provider: Provider): void {
+    if (this.stats.callCount >= this.callBudget) {
+      throw new UpstreamError(
+        `This request reached its budget of ${this.callBudget} upstream calls; ${PROVIDER_LABELS[provider]} was not asked for the rest. Ask for fewer objects or smaller pages.`,
+        { provider, code: ErrorCode.UPSTREAM_BUDGET_EXCEEDED },
+      );
+    }
+    this.stats.countCall();
+  }
+
+  deadlineError(provider: Provider): UpstreamError {
+    return new UpstreamError(
+      `${PROVIDER_LABELS[provider]} did not answer within the request's deadline`,
+      { provider, code: ErrorCode.UPSTREAM_UNAVAILABLE },
+    );
+  }
+}
+
+/**
+ * The scope of work done outside any request (a cache entry's background refresh): it outlives the
+ * request that started it, so it must not spend that request's budget or die at its deadline.
+ */
+const backgroundScopes = new AsyncLocalStorage<UpstreamScope>();
+
+export function runInBackgroundScope<T>(scope: UpstreamScope, work: () => Promise<T>): Promise<T> {
+  return backgroundScopes.run(scope, work);
+}
+
+export function backgroundScope(): UpstreamScope | undefined {
+  return backgroundScopes.getStore();
+}
