@@ -8,6 +8,8 @@ import type { Logger } from 'pino';
  */
 export class PartialErrors {
   private readonly errors: GraphQLError[] = [];
+  /** One error per path, message and code: 5,000 organizations failing alike make one error, not 5,000. */
+  private readonly seen = new Set<string>();
 
   constructor(private readonly logger: Logger) {}
 
@@ -20,13 +22,13 @@ export class PartialErrors {
     const original = error instanceof GraphQLError ? error : undefined;
     // Not raised on purpose: a bug. The caller sees a generic message, the log the whole error.
     if (!original) this.logger.error({ err: error }, 'unexpected error in a partial result');
-    this.errors.push(
-      new GraphQLError(original?.message ?? 'Internal server error', {
-        nodes: info.fieldNodes,
-        path: [...pathToArray(info.path), ...pathSuffix],
-        extensions: original?.extensions ?? { code: 'INTERNAL_SERVER_ERROR' },
-      }),
-    );
+    const path = [...pathToArray(info.path), ...pathSuffix];
+    const message = original?.message ?? 'Internal server error';
+    const extensions = original?.extensions ?? { code: 'INTERNAL_SERVER_ERROR' };
+    const key = JSON.stringify([path, message, extensions.code, extensions.provider]);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.errors.push(new GraphQLError(message, { nodes: info.fieldNodes, path, extensions }));
   }
 
   all(): readonly GraphQLError[] {

@@ -303,7 +303,9 @@ export class EmulatorServer {
     const periodMs = limit.periodSeconds * 1000;
     let window = this.windows.get(tenant);
     if (!window || now - window.startedAt >= periodMs) {
-      window = { startedAt: now, used: 0 };
+      // Fixed windows aligned to the clock (floor(now / period)), as fixed-window limiters count, so
+      // the reset a response announces is the moment the provider starts counting again.
+      window = { startedAt: Math.floor(now / periodMs) * periodMs, used: 0 };
       this.windows.set(tenant, window);
     }
     const exceeded = window.used >= limit.limit;

@@ -27,6 +27,11 @@ export interface ProviderSource {
   readonly provider: Provider;
 
   organizations(): Promise<Organization[]>;
+  /** How many organizations there are, at the least cost the provider allows. */
+  organizationCount(): Promise<number>;
+  /** Organizations `offset` to `offset + limit` in `organizations()` order, fetching only what covers
+   * them where the provider pages (Auth0); from the whole list where it does not. */
+  organizationPage(offset: number, limit: number): Promise<Organization[]>;
   organization(key: string): Promise<Organization | null>;
 
   connections(query: ConnectionQuery): Promise<Connection[]>;

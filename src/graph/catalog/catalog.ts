@@ -7,6 +7,8 @@ import { decodeGlobalId, type EntityType } from '../../model/global-id';
 import { Provider } from '../../model/provider';
 import type { ConnectionQuery, ProviderSource } from '../../providers/provider-source';
 import type { EntityRef } from '../common/entity-ref';
+import type { Page } from '../common/page.type';
+import type { PagingArgs } from '../common/paging.args';
 import { ConnectionKind } from '../connection/connection-kind.enum';
 import type { ConnectionFilter } from '../connection/connection.filter';
 import type { Connection } from '../connection/connection.type';
@@ -84,6 +86,39 @@ export class Catalog {
         (!filter.orgType || o.orgType === filter.orgType) &&
         (!filter.status || o.status === filter.status),
     );
+  }
+
+  /**
+   * A page of organizations when no filter needs every item in hand (undefined otherwise): each provider
+   * is asked for its count and for the part of the window it holds, so a first page of Auth0
+   * organizations costs one offset page, not the whole listing. Providers keep their order.
+   */
+  async organizationsPage(
+    filter: OrganizationFilter,
+    { offset, limit }: PagingArgs,
+    info: GraphQLResolveInfo,
+  ): Promise<Page<Organization> | undefined> {
+    if (filter.nameContains || filter.orgType || filter.status) return undefined;
+    const sources = this.sources.select(chosen(filter.providers));
+    const counts = await Promise.allSettled(sources.map((s) => s.organizationCount()));
+    const windows: Array<{ source: ProviderSource; from: number; to: number }> = [];
+    let start = 0;
+    counts.forEach((count, index) => {
+      if (count.status === 'rejected') return this.report(count.reason, info);
+      const from = Math.max(0, offset - start);
+      const to = Math.min(count.value, offset + limit - start);
+      if (from < to) windows.push({ source: sources[index]!, from, to });
+      start += count.value;
+    });
+    const parts = await Promise.allSettled(
+      windows.map((w) => w.source.organizationPage(w.from, w.to - w.from)),
+    );
+    const items: Organization[] = [];
+    for (const part of parts) {
+      if (part.status === 'fulfilled') items.push(...part.value);
+      else this.report(part.reason, info);
+    }
+    return { items, totalCount: start, offset, limit, hasNextPage: offset + limit < start };
   }
 
   /** `strict`: for one organization's connections, which a failing provider leaves unknown, not empty. */
@@ -195,6 +230,12 @@ export class Catalog {
       this.partialErrors.add(result.reason, info, [index]);
       return null;
     });
+  }
+
+  /** A provider's failure beside the others' data; bad input fails the field. */
+  private report(error: unknown, info: GraphQLResolveInfo): void {
+    if (error instanceof UserInputError) throw error;
+    this.partialErrors.add(error, info);
   }
 
   /**

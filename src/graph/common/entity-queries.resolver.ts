@@ -4,7 +4,7 @@ import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context/context.type';
 import type { EntityType } from '../../model/global-id';
 import type { Catalog } from '../catalog/catalog';
-import { toPage } from './page.type';
+import { toPage, type Page } from './page.type';
 import { checkPaging, PagingArgs } from './paging.args';
 
 export interface EntityQueriesOptions<TFilter extends object> {
@@ -18,6 +18,13 @@ export interface EntityQueriesOptions<TFilter extends object> {
   /** What the list holds, for the descriptions: "Organizations", "Crux permissions and Auth0 roles". */
   plural: string;
   list(catalog: Catalog, filter: TFilter, info: GraphQLResolveInfo): Promise<unknown[]>;
+  /** A page fetched for itself, where the providers allow it; undefined falls back to `list`. */
+  fetchPage?(
+    catalog: Catalog,
+    filter: TFilter,
+    paging: PagingArgs,
+    info: GraphQLResolveInfo,
+  ): Promise<Page<unknown> | undefined>;
 }
 
 /**
@@ -55,7 +62,9 @@ export function EntityQueries<TFilter extends object>(options: EntityQueriesOpti
       @Info() info: GraphQLResolveInfo,
     ) {
       checkPaging(paging);
-      return toPage(await options.list(ctx.catalog, filter ?? ({} as TFilter), info), paging);
+      const conditions = filter ?? ({} as TFilter);
+      const page = await options.fetchPage?.(ctx.catalog, conditions, paging, info);
+      return page ?? toPage(await options.list(ctx.catalog, conditions, info), paging);
     }
   }
   return EntityQueriesBase;

@@ -21,6 +21,7 @@ export class OrganizationResolver extends EntityQueries({
   many: 'organizations',
   plural: 'Organizations',
   list: (catalog, filter, info) => catalog.organizations(filter, info),
+  fetchPage: (catalog, filter, paging, info) => catalog.organizationsPage(filter, paging, info),
 }) {
   @FieldResolver(() => ConnectionPage, {
     nullable: true,

@@ -14,6 +14,7 @@ import {
   type Auth0Organization,
   type Auth0OrganizationConnection,
   type Auth0Role,
+  type OffsetPage,
 } from './auth0.schemas';
 import { auth0RateWindow, auth0ResetDelay } from './auth0-rate-limit';
 
@@ -30,7 +31,9 @@ async function withRenewedToken(
 }
 
 /** Auth0's largest page. */
-const PAGE_SIZE = 100;
+export const PAGE_SIZE = 100;
+/** Offset paging reaches this many items; past them only checkpoint paging does. */
+export const OFFSET_PAGING_REACH = 1000;
 
 /** Auth0 Management API v2: organizations, their connections, members and member roles. */
 export class Auth0Client extends ProviderDataSource {
@@ -63,6 +66,23 @@ export class Auth0Client extends ProviderDataSource {
   /** Every organization, with checkpoint paging (`from`/`take`), which has no 1000-item ceiling. */
   organizations(): Promise<Auth0Organization[]> {
     return this.allCheckpointPages('organizations', 'organizations', auth0OrganizationSchema);
+  }
+
+  /**
+   * One page of organizations with the total (`page`/`per_page` with `include_totals`): a page and the
+   * count in one call. Auth0 serves offset pages only within the first 1000 organizations.
+   */
+  organizationsPage(
+    page: number,
+    perPage: number = PAGE_SIZE,
+  ): Promise<OffsetPage<Auth0Organization>> {
+    return this.getValidated(
+      'organizations',
+      offsetPageSchema('organizations', auth0OrganizationSchema),
+      {
+        params: { page: String(page), per_page: String(perPage), include_totals: 'true' },
+      },
+    );
   }
 
   organization(id: string): Promise<Auth0Organization> {

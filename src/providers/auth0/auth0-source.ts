@@ -9,7 +9,7 @@ import type { User } from '../../graph/user/user.type';
 import { once } from '../../loaders/once';
 import { Provider } from '../../model/provider';
 import type { ConnectionQuery, ProviderSource } from '../provider-source';
-import type { Auth0Client } from './auth0-client';
+import { OFFSET_PAGING_REACH, PAGE_SIZE, type Auth0Client } from './auth0-client';
 import { isOrganizationId, splitMembershipKey } from './auth0-keys';
 import { mapConnection, mapFullRole, mapMember, mapOrganization } from './auth0-mapper';
 
@@ -76,12 +76,34 @@ export class Auth0Source implements ProviderSource {
   );
 
   private readonly connectionsLoader = new DataLoader<string, Connection[]>((organizationIds) =>
-    Promise.all(organizationIds.map((id) => asKeyResult(this.fetchConnections(id)))),
+    Promise.all(
+      organizationIds.map((id) => {
+        this.connectionsLoaded.add(id);
+        return asKeyResult(this.fetchConnections(id));
+      }),
+    ),
+  );
+
+  private readonly connectionsLoaded = new Set<string>();
+
+  /** Keys `<organization id>\0<true|false>`: one organization's connections with that `is_enabled`. */
+  private readonly filteredConnectionsLoader = new DataLoader<string, Connection[]>((keys) =>
+    Promise.all(
+      keys.map((key) => {
+        const [organizationId, enabled] = key.split('\u0000') as [string, string];
+        return asKeyResult(this.fetchConnections(organizationId, enabled === 'true'));
+      }),
+    ),
   );
 
   private readonly membersLoader = new DataLoader<string, User[]>((organizationIds) =>
     Promise.all(organizationIds.map((id) => asKeyResult(this.fetchMembers(id)))),
   );
+
+  private readonly offsetPages = new Map<
+    number,
+    Promise<{ items: Organization[]; total: number | undefined }>
+  >();
 
   private roleListStarted = false;
   private readonly roleList = once(() => {
@@ -118,6 +140,31 @@ export class Auth0Source implements ProviderSource {
     return orgs;
   }
 
+  /** The total comes with the first offset page (include_totals): one call, which a first page reuses. */
+  async organizationCount(): Promise<number> {
+    if (this.organizationListStarted) return (await this.organizationList()).length;
+    const first = await this.offsetPage(0);
+    return first.total ?? (await this.organizationList()).length;
+  }
+
+  /**
+   * Only the offset pages of 100 that cover the window (cached, so a later window reuses them); past
+   * Auth0's offset reach of 1000, the checkpoint listing (cached too).
+   */
+  async organizationPage(offset: number, limit: number): Promise<Organization[]> {
+    const end = offset + limit;
+    if (this.organizationListStarted || end > OFFSET_PAGING_REACH) {
+      return (await this.organizations()).slice(offset, end);
+    }
+    const pages: number[] = [];
+    for (let page = Math.floor(offset / PAGE_SIZE); page * PAGE_SIZE < end; page += 1)
+      pages.push(page);
+    const fetched = await Promise.all(pages.map((page) => this.offsetPage(page)));
+    const items = fetched.flatMap((page) => page.items);
+    const start = offset - pages[0]! * PAGE_SIZE;
+    return items.slice(start, start + limit);
+  }
+
   organization(key: string) {
     return this.organizationLoader.load(key);
   }
@@ -128,12 +175,24 @@ export class Auth0Source implements ProviderSource {
     const organizationKeys = query.organizationKey
       ? [query.organizationKey]
       : (await this.organizations()).map((o) => o.key);
-    const connections = collectParts(await this.connectionsLoader.loadMany(organizationKeys));
-    // Filtered here, not with Auth0's `is_enabled`: the per-organization lists are shared by every
-    // field of the request, whatever its filter.
-    return query.enabled === undefined
-      ? connections
-      : connections.filter((c) => c.isEnabled === query.enabled);
+    const enabled = query.enabled;
+    if (enabled === undefined) {
+      return collectParts(await this.connectionsLoader.loadMany(organizationKeys));
+    }
+    // Auth0 filters by `is_enabled` itself (smaller answers), unless this request already holds the
+    // organization's whole list.
+    const parts = await Promise.all(
+      organizationKeys.map((key) =>
+        this.connectionsLoaded.has(key)
+          ? asKeyResult(
+              this.connectionsLoader
+                .load(key)
+                .then((all) => all.filter((c) => c.isEnabled === enabled)),
+            )
+          : asKeyResult(this.filteredConnectionsLoader.load(`${key}\u0000${enabled}`)),
+      ),
+    );
+    return collectParts(parts);
   }
 
   async connection(key: string) {
@@ -186,9 +245,28 @@ export class Auth0Source implements ProviderSource {
     );
   }
 
-  private async fetchConnections(organizationId: string): Promise<Connection[]> {
+  /** One offset page of organizations, mapped and primed for lookups, once per request. */
+  private offsetPage(page: number): Promise<{ items: Organization[]; total: number | undefined }> {
+    let pending = this.offsetPages.get(page);
+    if (!pending) {
+      pending = this.client.organizationsPage(page, PAGE_SIZE).then((result) => {
+        const items = result.items.map(mapOrganization);
+        for (const org of items) this.organizationLoader.prime(org.key, org);
+        return { items, total: result.total };
+      });
+      this.offsetPages.set(page, pending);
+    }
+    return pending;
+  }
+
+  private async fetchConnections(
+    organizationId: string,
+    isEnabled?: boolean,
+  ): Promise<Connection[]> {
     if (!isOrganizationId(organizationId)) return [];
-    const items = await orNullOn404(this.client.organizationConnections(organizationId));
+    const items = await orNullOn404(
+      this.client.organizationConnections(organizationId, { isEnabled }),
+    );
     return (items ?? []).map((item) => mapConnection(organizationId, item));
   }
 

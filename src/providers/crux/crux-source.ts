@@ -51,6 +51,15 @@ export class CruxSource implements ProviderSource {
     return this.organizationList();
   }
 
+  /** Crux lists are unpaged: the count and any page come from the one listing. */
+  async organizationCount() {
+    return (await this.organizationList()).length;
+  }
+
+  async organizationPage(offset: number, limit: number) {
+    return (await this.organizationList()).slice(offset, offset + limit);
+  }
+
   async organization(key: string) {
     return (await this.organizationLoader.load(key)) ?? this.ownOrganizationIf(key);
   }

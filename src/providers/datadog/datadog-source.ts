@@ -57,6 +57,15 @@ export class DatadogSource implements ProviderSource {
     return this.organizationList();
   }
 
+  /** Datadog orgs exist only inside the connection listing: count and pages come from it. */
+  async organizationCount(): Promise<number> {
+    return (await this.organizationList()).length;
+  }
+
+  async organizationPage(offset: number, limit: number): Promise<Organization[]> {
+    return (await this.organizationList()).slice(offset, offset + limit);
+  }
+
   organization(key: string): Promise<Organization | null> {
     return this.orgs.loader.load(key);
   }
