@@ -42,6 +42,16 @@ async function main(): Promise<void> {
     );
   }
 
+  const store = server.upstream.store.kind;
+  logger.info(
+    {
+      store,
+      callBudget: config.economy.requestCallBudget,
+      deadlineMs: config.economy.requestDeadlineMs,
+    },
+    `upstream: ${config.cache.enabled ? `provider reads cached in ${store}` : 'cache off'}; rate budgets in ${store}`,
+  );
+
   const shutdown = async () => {
     await server.stop();
     await emulators?.stop();

@@ -95,14 +95,14 @@ export class UpstreamCache {
   ): Promise<CachedRead<unknown>> {
     let pending = this.inFlight.get(key);
     if (!pending) {
-      pending = load()
-        .then((value) => {
-          const entry: CachedRead<unknown> = { value, readAt: this.now() };
-          this.save(key, entry, policy);
-          return entry;
-        })
+      const loading = load().then((value): CachedRead<unknown> => ({ value, readAt: this.now() }));
+      pending = loading;
+      this.inFlight.set(key, loading);
+      // The read stays shared until the store holds it, so that no request falls between the two.
+      loading
+        .then((entry) => this.save(key, entry, policy))
+        .catch(() => undefined)
         .finally(() => this.inFlight.delete(key));
-      this.inFlight.set(key, pending);
     }
     return pending;
   }
@@ -129,9 +129,9 @@ export class UpstreamCache {
     }
   }
 
-  private save(key: string, entry: CachedRead<unknown>, policy: CachePolicy): void {
+  private save(key: string, entry: CachedRead<unknown>, policy: CachePolicy): Promise<void> {
     const ttlSeconds = Math.max(1, Math.ceil(policy.maxAgeMs / 1000));
-    this.store
+    return this.store
       .set(key, encodeCachedRead(entry), { ttl: ttlSeconds })
       .catch((error: unknown) => this.storeFailed(error, 'write'));
   }

@@ -63,6 +63,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     ],
   });
   await apollo.start();
+  if (!(await upstream.store.ready(2_000))) {
+    logger.warn(`${upstream.store.kind} store not reachable yet: serving without it until it is`);
+  }
 
   const context = createContextFactory(config, logger, {
     auth0Tokens: new Auth0TokenCache(),

@@ -70,6 +70,10 @@ export class MemorySharedStore implements SharedStore {
     this.windows.set(key, state, { ttl: state.limit === 0 ? NO_LIMIT_TTL_MS : undefined });
   }
 
+  async ready(): Promise<boolean> {
+    return true;
+  }
+
   async replicas(): Promise<number> {
     return 1;
   }

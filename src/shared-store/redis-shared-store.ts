@@ -64,9 +64,22 @@ export class RedisSharedStore implements SharedStore {
     void this.announce().catch(() => undefined);
   }
 
-  /** Waits for the first connection (start-up checks; never needed for correctness). */
-  async ready(): Promise<void> {
-    await this.redis.ping();
+  /**
+   * Waits for the first connection, at most `timeoutMs`: without an offline queue, commands sent before
+   * it would fail. False when Redis is not reachable yet; orgraph then starts and works without it.
+   */
+  async ready(timeoutMs = 5_000): Promise<boolean> {
+    if (this.redis.status === 'ready') return true;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => done(false), timeoutMs);
+      const done = (ready: boolean) => {
+        clearTimeout(timer);
+        this.redis.off('ready', onReady);
+        resolve(ready);
+      };
+      const onReady = () => done(true);
+      this.redis.once('ready', onReady);
+    });
   }
 
   async get(key: string): Promise<string | undefined> {

@@ -25,6 +25,9 @@ export interface SharedStore extends KeyValueCache<string> {
     limitedUntil?: number,
   ): Promise<void>;
 
+  /** Resolves once the store can take commands, or false after `timeoutMs` (it may come later). */
+  ready(timeoutMs?: number): Promise<boolean>;
+
   /** Replicas that announced themselves recently (1 for memory). */
   replicas(): Promise<number>;
 
