@@ -6,6 +6,7 @@ import {
   handleWhen,
   type CircuitBreakerPolicy,
 } from 'cockatiel';
+import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Provider } from '../model/provider';
 
@@ -74,7 +75,10 @@ export class ProviderBreakers {
     let breaker = this.breakers.get(k);
     if (!breaker) {
       breaker = circuitBreaker(
-        handleWhen((error) => !(error instanceof BrokenCircuitError)),
+        // Errors orgraph raises itself (a rate turn refused, a budget spent) are not the provider's.
+        handleWhen(
+          (error) => !(error instanceof BrokenCircuitError) && !(error instanceof GraphQLError),
+        ),
         {
           halfOpenAfter: this.settings.cooldownMs,
           breaker: new ConsecutiveBreaker(this.settings.failures),

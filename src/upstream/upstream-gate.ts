@@ -55,25 +55,17 @@ export class UpstreamGate {
     return createRetryingFetch(
       { ...retry, resetDelay: profile.resetDelay, maxConcurrency: undefined },
       {
-        beforeAttempt: async () => {
-          const scope = this.activeScope();
-          scope.spendCall(this.provider);
-          try {
-            await rateBudget.acquire(budgetKey, scope.caller, scope.deadlineAt);
-          } catch (error) {
-            if (!(error instanceof RateBudgetWaitTooLong)) throw error;
-            throw new UpstreamError(
-              `${this.label} rate limit for these credentials is used up; retry after ${Math.ceil(error.waitMs / 1000)} s`,
-              {
-                provider: this.provider,
-                code: ErrorCode.UPSTREAM_RATE_LIMITED,
-                retryAfterSeconds: Math.ceil(error.waitMs / 1000),
-              },
-            );
-          }
-        },
+        // Counted first, so that concurrent attempts never overdraw the budget.
+        beforeAttempt: async () => this.activeScope().spendCall(this.provider),
+        // The rate turn is taken last, inside the concurrency slot and the closed breaker, right
+        // before sending: a turn taken earlier could be spent in the provider's next window.
         run: (send) =>
-          limit(() => breakers.run(this.provider, this.baseUrl, send)).catch((error: unknown) => {
+          limit(() =>
+            breakers.run(this.provider, this.baseUrl, async () => {
+              await this.takeRateTurn(budgetKey);
+              return send();
+            }),
+          ).catch((error: unknown) => {
             if (!(error instanceof BrokenCircuitError)) throw error;
             throw new UpstreamError(
               `${this.label} is failing; calls are paused for up to ${Math.ceil(settings.breaker.cooldownMs / 1000)} s`,
@@ -95,6 +87,21 @@ export class UpstreamGate {
         renewAfterUnauthorized: profile.renewAfterUnauthorized,
       },
     );
+  }
+
+  /** Waits for a turn at the credential's rate budget, or refuses the call past the deadline. */
+  private async takeRateTurn(budgetKey: string): Promise<void> {
+    const scope = this.activeScope();
+    try {
+      await this.services.rateBudget.acquire(budgetKey, scope.caller, scope.deadlineAt);
+    } catch (error) {
+      if (!(error instanceof RateBudgetWaitTooLong)) throw error;
+      const retryAfterSeconds = Math.ceil(error.waitMs / 1000);
+      throw new UpstreamError(
+        `${this.label} rate limit for these credentials is used up; retry after ${retryAfterSeconds} s`,
+        { provider: this.provider, code: ErrorCode.UPSTREAM_RATE_LIMITED, retryAfterSeconds },
+      );
+    }
   }
 
   private get label(): string {
