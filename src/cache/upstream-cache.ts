@@ -46,6 +46,15 @@ export class UpstreamCache {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** Waits for every read in flight, background refreshes included, to land (a reset must not be
+   * refilled by a refresh that started before it). */
+  async settle(): Promise<void> {
+    while (this.inFlight.size > 0) {
+      await Promise.allSettled([...this.inFlight.values()]);
+      await new Promise((resolve) => setImmediate(resolve)); // let the stores' writes finish
+    }
+  }
+
   /** Store failures since start, for metrics and tests. */
   get storeFailures(): number {
     return this.storeErrors;

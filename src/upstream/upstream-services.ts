@@ -110,6 +110,7 @@ export class UpstreamServices {
 
   /** Forgets cached reads, learned rate windows and breaker states: a cold start (tests). */
   async reset(): Promise<void> {
+    await this.cache?.settle();
     await this.store.clear();
     await this.rateBudget.clear();
     this.breakers.reset();
