@@ -5,16 +5,27 @@ import type { SharedStore } from '../shared-store/shared-store';
 import { RateBudgetWaitTooLong } from './rate-budget-exceeded-wait';
 
 /**
+ * How long a replica that paced a credential on its own share keeps to that share once the store is
+ * back. The shared window never saw the calls the replicas made on their shares, and the other replicas
+ * may still be making them: each notices the store is back within about a second (the Redis store fails
+ * fast for a second after a failure), and the window it paced alone in ends within a period after that.
+ */
+const KEEP_SHARE_AFTER_RETURN_MS = 3_000;
+
+/**
  * Paces the calls of each credential at each provider to stay inside the limit the provider announces
  * (its rate-limit headers), instead of collecting 429s. The window lives in the shared store, so all
  * replicas together stay under one tenant's limit; while the store is unreachable each replica takes
- * its share (1 / replicas seen) of a window of its own, never an unlimited one. Among callers waiting on
+ * its share (1 / replicas seen) of a window of its own, never an unlimited one, and keeps to that share
+ * for a moment after the store is back (KEEP_SHARE_AFTER_RETURN_MS). Among callers waiting on
  * one credential here, turns alternate, so one caller cannot drain it for the others.
  */
 export class RateBudget {
   private readonly local = new MemorySharedStore(1);
   private readonly waiting = new Map<string, Map<string, number>>();
   private readonly lastGranted = new Map<string, string>();
+  /** When this replica last paced each credential alone, on its share (the store failing). */
+  private readonly pacedAlone = new Map<string, number>();
   private storeErrors = 0;
   private lastStoreErrorLog = 0;
 
@@ -71,16 +82,30 @@ export class RateBudget {
   async clear(): Promise<void> {
     await this.local.clear();
     this.lastGranted.clear();
+    this.pacedAlone.clear();
   }
 
   private async take(key: string, now: number): Promise<RateTake> {
+    const share = 1 / Math.max(1, await this.store.replicas().catch(() => 1));
+    let shared: RateTake;
     try {
-      return await this.store.takeRate(key, now);
+      shared = await this.store.takeRate(key, now);
     } catch (error) {
       this.storeFailed(error);
-      const replicas = await this.store.replicas().catch(() => 1);
-      return this.local.takeRate(key, now, 1 / Math.max(1, replicas));
+      // The time the call goes out, not before the store failed: a window must not start early.
+      const at = Date.now();
+      this.pacedAlone.set(key, at);
+      return this.local.takeRate(key, at, share);
     }
+    const aloneAt = this.pacedAlone.get(key);
+    if (aloneAt === undefined || !shared.granted) return shared;
+    if (now - aloneAt >= KEEP_SHARE_AFTER_RETURN_MS) {
+      this.pacedAlone.delete(key);
+      return shared;
+    }
+    // Back from pacing alone: the call also needs a turn in this replica's share (the window it paced
+    // alone with). A shared turn its share then refuses is lost: on the safe side, for a few seconds.
+    return this.local.takeRate(key, now, share);
   }
 
   private wait(key: string, caller: string, delta: number): void {

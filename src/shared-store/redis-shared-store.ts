@@ -61,7 +61,9 @@ export class RedisSharedStore implements SharedStore {
     });
     this.heartbeat = setInterval(() => void this.announce().catch(() => undefined), HEARTBEAT_MS);
     this.heartbeat.unref();
-    void this.announce().catch(() => undefined);
+    // At every (re)connection: a command sent before it would fail (no offline queue), and the other
+    // replicas must count this one from the start, not from the first beat 5 s later.
+    this.redis.on('ready', () => void this.announce().catch(() => undefined));
   }
 
   /**
