@@ -37,6 +37,8 @@ export function isProviderFailureStatus(status: number): boolean {
  */
 export class ProviderBreakers {
   private readonly breakers = new Map<string, CircuitBreakerPolicy>();
+  /** When each open breaker opened: cockatiel moves to half-open only when a call comes. */
+  private readonly openedAt = new Map<string, number>();
 
   constructor(
     private readonly settings: BreakerSettings,
@@ -59,6 +61,12 @@ export class ProviderBreakers {
     }
   }
 
+  /** False while a breaker is open and its cool-down runs: a call would be refused. */
+  acceptsCalls(provider: Provider, baseUrl: string): boolean {
+    const opened = this.openedAt.get(key(provider, baseUrl));
+    return opened === undefined || Date.now() - opened >= this.settings.cooldownMs;
+  }
+
   state(provider: Provider, baseUrl: string): 'closed' | 'open' | 'half-open' {
     const state = this.breakers.get(key(provider, baseUrl))?.state ?? CircuitState.Closed;
     if (state === CircuitState.HalfOpen) return 'half-open';
@@ -68,6 +76,7 @@ export class ProviderBreakers {
   /** Every breaker closed, as at start (tests). */
   reset(): void {
     this.breakers.clear();
+    this.openedAt.clear();
   }
 
   private breaker(provider: Provider, baseUrl: string): CircuitBreakerPolicy {
@@ -84,8 +93,15 @@ export class ProviderBreakers {
           breaker: new ConsecutiveBreaker(this.settings.failures),
         },
       );
-      breaker.onBreak(() => this.logger.warn({ provider }, 'breaker: open, failing calls fast'));
-      breaker.onReset(() => this.logger.info({ provider }, 'breaker: closed again'));
+      breaker.onBreak(() => {
+        this.openedAt.set(k, Date.now());
+        this.logger.warn({ provider }, 'breaker: open, failing calls fast');
+      });
+      breaker.onHalfOpen(() => this.openedAt.delete(k));
+      breaker.onReset(() => {
+        this.openedAt.delete(k);
+        this.logger.info({ provider }, 'breaker: closed again');
+      });
       this.breakers.set(k, breaker);
     }
     return breaker;

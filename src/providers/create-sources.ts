@@ -1,6 +1,6 @@
 import type { Config } from '../config/config.type';
 import { Provider } from '../model/provider';
-import type { UpstreamScope } from '../upstream/upstream-scope';
+import { backgroundScope, type UpstreamScope } from '../upstream/upstream-scope';
 import type { UpstreamServices } from '../upstream/upstream-services';
 import type { ProviderSource } from './provider-source';
 import { Auth0Client } from './auth0/auth0-client';
@@ -56,12 +56,15 @@ export function createSources(
       retry,
       gate: gate(Provider.AUTH0, auth0.baseUrl, credential),
     };
+    // The server's token is fetched outside the gate; waiting for it stays within the deadline.
+    const inTime = (token: Promise<string>) =>
+      (backgroundScope() ?? scope).withinDeadline(Provider.AUTH0, token);
     const client = callerToken
       ? new Auth0Client(options, () => Promise.resolve(callerToken))
       : new Auth0Client(
           options,
-          () => shared.auth0Tokens.token(auth0, retry),
-          (rejected) => shared.auth0Tokens.renew(auth0, retry, rejected),
+          () => inTime(shared.auth0Tokens.token(auth0, retry)),
+          (rejected) => inTime(shared.auth0Tokens.renew(auth0, retry, rejected)),
         );
     sources.push(new Auth0Source(client));
   }

@@ -57,21 +57,34 @@ export class UpstreamGate {
       {
         // Counted first, so that concurrent attempts never overdraw the budget.
         beforeAttempt: async () => this.activeScope().spendCall(this.provider),
-        // The rate turn is taken last, inside the concurrency slot and the closed breaker, right
-        // before sending: a turn taken earlier could be spent in the provider's next window.
-        run: (send) =>
-          limit(() =>
-            breakers.run(this.provider, this.baseUrl, async () => {
-              await this.takeRateTurn(budgetKey);
-              return send();
-            }),
-          ).catch((error: unknown) => {
+        // The rate turn is taken inside the concurrency slot, right before sending (a turn taken
+        // earlier could be spent in the provider's next window), and only while the breaker lets
+        // calls through; the breaker then sees real calls only, never orgraph's own refusals.
+        run: (send) => {
+          let sent = false;
+          return limit(async () => {
+            if (!breakers.acceptsCalls(this.provider, this.baseUrl)) throw new BrokenCircuitError();
+            await this.takeRateTurn(budgetKey);
+            return breakers.run(this.provider, this.baseUrl, async () => {
+              sent = true;
+              try {
+                return await send();
+              } catch (error) {
+                // No answer, so no headers: a probe of an unknown limit must not hold its lease.
+                await rateBudget.observe(budgetKey, undefined);
+                throw error;
+              }
+            });
+          }).catch((error: unknown) => {
+            // Refused before it left (breaker open, no rate turn in time): no call was made.
+            if (!sent) this.activeScope().refundCall();
             if (!(error instanceof BrokenCircuitError)) throw error;
             throw new UpstreamError(
               `${this.label} is failing; calls are paused for up to ${Math.ceil(settings.breaker.cooldownMs / 1000)} s`,
               { provider: this.provider, code: ErrorCode.UPSTREAM_UNAVAILABLE },
             );
-          }),
+          });
+        },
         afterAttempt: async (response) => {
           const now = Date.now();
           const observed = profile.readRateWindow?.(response.headers, now);

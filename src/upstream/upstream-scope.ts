@@ -49,6 +49,27 @@ export class UpstreamScope {
     this.stats.countCall();
   }
 
+  /** Gives back a call counted by spendCall that was refused before it left. */
+  refundCall(): void {
+    this.stats.uncountCall();
+  }
+
+  /**
+   * `work`, or the deadline error if the request's deadline comes first: for waits outside the gate
+   * (the server's Auth0 token). The work itself goes on, for the requests that share it.
+   */
+  async withinDeadline<T>(provider: Provider, work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(this.deadlineError(provider)), this.remainingMs());
+    });
+    try {
+      return await Promise.race([work, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   deadlineError(provider: Provider): UpstreamError {
     return new UpstreamError(
       `${PROVIDER_LABELS[provider]} did not answer within the request's deadline`,

@@ -28,6 +28,10 @@ export class UpstreamStats {
     this.calls += 1;
   }
 
+  uncountCall(): void {
+    this.calls -= 1;
+  }
+
   get callCount(): number {
     return this.calls;
   }
