@@ -64,6 +64,8 @@ async function fetchWithRetries(
   const pastDeadline = () => hooks.deadlineError?.() ?? new Error('deadline passed');
   for (let attempt = 0; ; attempt += 1) {
     const last = attempt >= policy.retries;
+    // Past the deadline no attempt is counted against the request's budget, let alone sent.
+    if (remaining() <= 0) throw pastDeadline();
     await hooks.beforeAttempt?.();
     const timeoutMs = Math.min(policy.timeoutMs, remaining());
     if (timeoutMs <= 0) throw pastDeadline();
