@@ -13,20 +13,7 @@ if [ -x "$CHROMIUM" ] && dpkg -s "${PACKAGES[@]}" >/dev/null 2>&1; then
   exit 0
 fi
 
-SUDO=()
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1; then
-    SUDO=(sudo)
-  else
-    echo "install-chromium: not root and no sudo: cannot apt-get install ${PACKAGES[*]}" >&2
-    exit 1
-  fi
-fi
-
-echo "install-chromium: installing ${PACKAGES[*]} with apt-get"
-export DEBIAN_FRONTEND=noninteractive
-"${SUDO[@]}" apt-get update
-"${SUDO[@]}" apt-get install -y --no-install-recommends "${PACKAGES[@]}"
+bash "$(dirname "$0")/apt-install.sh" install-chromium "${PACKAGES[@]}"
 
 if [ ! -x "$CHROMIUM" ]; then
   echo "install-chromium: apt-get finished but $CHROMIUM is missing" >&2

@@ -11,20 +11,7 @@ if command -v redis-server >/dev/null 2>&1; then
   exit 0
 fi
 
-SUDO=()
-if [ "$(id -u)" -ne 0 ]; then
-  if command -v sudo >/dev/null 2>&1; then
-    SUDO=(sudo)
-  else
-    echo "install-redis: not root and no sudo: cannot apt-get install ${PACKAGES[*]}" >&2
-    exit 1
-  fi
-fi
-
-echo "install-redis: installing ${PACKAGES[*]} with apt-get"
-export DEBIAN_FRONTEND=noninteractive
-"${SUDO[@]}" apt-get update -qq
-"${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${PACKAGES[@]}"
+bash "$(dirname "$0")/apt-install.sh" install-redis "${PACKAGES[@]}"
 
 # The package may also start a system-wide redis on 6379; the tests never talk to it, so it is left alone.
 if ! command -v redis-server >/dev/null 2>&1; then

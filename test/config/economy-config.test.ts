@@ -1,15 +1,7 @@
-import { ConfigError } from '../../src/config/config-error';
 import { loadConfig } from '../../src/config/load-config';
+import { configErrorOf } from '../support/config-error-of';
 
-function errorOf(env: Record<string, string>): ConfigError {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const errorOf = configErrorOf;
 
 describe('cache, store and upstream economy configuration', () => {
   it('defaults: an in-memory cache, 30 s fresh, 300 calls and 15 s per request', () => {

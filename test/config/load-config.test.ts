@@ -1,15 +1,7 @@
-import { ConfigError } from '../../src/config/config-error';
 import { loadConfig } from '../../src/config/load-config';
+import { configErrorOf } from '../support/config-error-of';
 
-function errorOf(env: Record<string, string>): ConfigError {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const errorOf = configErrorOf;
 
 describe('configuration from the environment', () => {
   it('with no provider configured, is demo mode on port 4000', () => {
