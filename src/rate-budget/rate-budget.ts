@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
 import { MemorySharedStore } from '../shared-store/memory-shared-store';
 import type { ObservedRateWindow, RateTake } from '../shared-store/rate-window';
@@ -23,9 +24,10 @@ const KEEP_SHARE_AFTER_RETURN_MS = 3_000;
 export class RateBudget {
   private readonly local = new MemorySharedStore(1);
   private readonly waiting = new Map<string, Map<string, number>>();
-  private readonly lastGranted = new Map<string, string>();
+  // Bounded: callers bringing their own credentials add a key each.
+  private readonly lastGranted = new LRUCache<string, string>({ max: 10_000 });
   /** When this replica last paced each credential alone, on its share (the store failing). */
-  private readonly pacedAlone = new Map<string, number>();
+  private readonly pacedAlone = new LRUCache<string, number>({ max: 10_000 });
   private storeErrors = 0;
   private lastStoreErrorLog = 0;
 

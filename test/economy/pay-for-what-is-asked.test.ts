@@ -109,6 +109,47 @@ describe('paying only for what is asked', () => {
     }
   });
 
+  it('a page that does not ask for totalCount asks the next providers only when it reaches them', async () => {
+    const byProvider = () => ({
+      crux: stack.emulators.crux.counter.count(),
+      auth0: stack.emulators.auth0.counter.count(),
+      datadog: stack.emulators.datadog.counter.count(),
+    });
+    // Crux holds the first 50 connections: Auth0's 450 organizations are never listed.
+    const first = await stack.query<{ connections: { hasNextPage: boolean; items: unknown[] } }>(
+      '{ connections(limit: 50) { hasNextPage items { id provider } } }',
+    );
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.connections.items).toHaveLength(50);
+    expect(first.data!.connections.hasNextPage).toBe(true);
+    expect(byProvider()).toEqual({ crux: 1, auth0: 0, datadog: 0 });
+
+    // The same page with totalCount needs every provider's count.
+    await stack.reset();
+    const counted = await stack.query<{ connections: { totalCount: number; items: unknown[] } }>(
+      '{ connections(limit: 50) { totalCount items { id provider } } }',
+    );
+    expect(counted.data!.connections.items).toEqual(first.data!.connections.items);
+    // Auth0 has no bulk endpoint: one call per organization, which the default budget of 300 stops.
+    expect(counted.errors?.map((e) => [e.extensions?.code, e.extensions?.provider])).toEqual([
+      ['UPSTREAM_BUDGET_EXCEEDED', 'AUTH0'],
+    ]);
+    expect(counted.extensions?.upstream).toMatchObject({ calls: 300 });
+    expect(byProvider()).toMatchObject({ crux: 1, datadog: 1 });
+
+    // Users and organizations alike.
+    await stack.reset();
+    const users = await stack.query<{ users: { items: unknown[] } }>(
+      '{ users(limit: 5) { items { id } } }',
+    );
+    const orgs = await stack.query<{ organizations: { items: unknown[] } }>(
+      '{ organizations(limit: 5) { items { id } } }',
+    );
+    expect(users.data!.users.items).toHaveLength(5);
+    expect(orgs.data!.organizations.items).toHaveLength(5);
+    expect(byProvider()).toEqual({ crux: 2, auth0: 0, datadog: 0 });
+  });
+
   it('sends Auth0’s is_enabled filter upstream for an organization’s connections', async () => {
     const org = stack.emulators.auth0.data.organizations[0]!;
     const { data, errors } = await stack.query<{

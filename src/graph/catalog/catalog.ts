@@ -9,6 +9,7 @@ import type { ConnectionQuery, ProviderSource } from '../../providers/provider-s
 import type { EntityRef } from '../common/entity-ref';
 import type { Page } from '../common/page.type';
 import type { PagingArgs } from '../common/paging.args';
+import { selectsField } from '../common/selects-field';
 import { ConnectionKind } from '../connection/connection-kind.enum';
 import type { ConnectionFilter } from '../connection/connection.filter';
 import type { Connection } from '../connection/connection.type';
@@ -17,6 +18,7 @@ import type { Organization } from '../organization/organization.type';
 import type { PermissionFilter } from '../permission/permission.filter';
 import type { Permission } from '../permission/permission.type';
 import type { UserFilter } from '../user/user.filter';
+import { wholeListPart, type PagePart } from './page-part';
 import type { User } from '../user/user.type';
 
 const KIND_PROVIDER: Record<ConnectionKind, Provider> = {
@@ -93,32 +95,97 @@ export class Catalog {
    * is asked for its count and for the part of the window it holds, so a first page of Auth0
    * organizations costs one offset page, not the whole listing. Providers keep their order.
    */
-  async organizationsPage(
+  organizationsPage(
     filter: OrganizationFilter,
+    paging: PagingArgs,
+    info: GraphQLResolveInfo,
+  ): Promise<Page<Organization>> | undefined {
+    if (filter.nameContains || filter.orgType || filter.status) return undefined;
+    const parts = this.sources
+      .select(chosen(filter.providers))
+      .map((source): PagePart<Organization> => ({
+        count: () => source.organizationCount(),
+        page: (from, count) => source.organizationPage(from, count),
+      }));
+    return this.mergedPage(parts, paging, info);
+  }
+
+  /** A page of connections when the filter names providers or a kind at most (undefined otherwise). */
+  connectionsPage(
+    filter: ConnectionFilter,
+    paging: PagingArgs,
+    info: GraphQLResolveInfo,
+  ): Promise<Page<Connection>> | undefined {
+    const { providers, kind, ...rest } = filter;
+    if (Object.values(rest).some((value) => value !== undefined && value !== null))
+      return undefined;
+    let selected = chosen(providers);
+    if (kind) selected = intersect(selected, [KIND_PROVIDER[kind]]);
+    const parts = this.sources
+      .select(selected)
+      .map((source) => wholeListPart(() => this.keepingPart(source.connections({}), info)));
+    return this.mergedPage(parts, paging, info);
+  }
+
+  /** A page of users when the filter names providers at most (undefined otherwise). */
+  usersPage(
+    filter: UserFilter,
+    paging: PagingArgs,
+    info: GraphQLResolveInfo,
+  ): Promise<Page<User>> | undefined {
+    if (filter.organizationId || filter.status || filter.search) return undefined;
+    const parts = this.sources
+      .select(chosen(filter.providers))
+      .map((source) => wholeListPart(() => this.keepingPart(source.users(), info)));
+    return this.mergedPage(parts, paging, info);
+  }
+
+  /**
+   * One page of lists merged across providers, in provider order. With `totalCount` asked, every
+   * provider's count is needed and they are asked at once. Without it, providers are asked in order
+   * only until the page is full and it is known whether more follow: a page that lies within the first
+   * provider's items never costs the others anything. A failing provider is left out, with its error.
+   */
+  private async mergedPage<T>(
+    parts: ReadonlyArray<PagePart<T>>,
     { offset, limit }: PagingArgs,
     info: GraphQLResolveInfo,
-  ): Promise<Page<Organization> | undefined> {
-    if (filter.nameContains || filter.orgType || filter.status) return undefined;
-    const sources = this.sources.select(chosen(filter.providers));
-    const counts = await Promise.allSettled(sources.map((s) => s.organizationCount()));
-    const windows: Array<{ source: ProviderSource; from: number; to: number }> = [];
+  ): Promise<Page<T>> {
+    const counted = selectsField(info, 'totalCount')
+      ? await Promise.allSettled(parts.map((part) => part.count()))
+      : undefined;
+    const count = async (index: number): Promise<number> => {
+      const result = counted ? counted[index]! : await settle(parts[index]!.count());
+      if (result.status === 'fulfilled') return result.value;
+      this.report(result.reason, info);
+      return 0;
+    };
+    const end = offset + limit;
+    const windows: Array<{ part: PagePart<T>; from: number; to: number }> = [];
     let start = 0;
-    counts.forEach((count, index) => {
-      if (count.status === 'rejected') return this.report(count.reason, info);
+    let hasNextPage = false;
+    for (let index = 0; index < parts.length; index += 1) {
+      if (start >= end && !counted) {
+        // The page is full: only whether anything follows is left to learn.
+        if (hasNextPage) break;
+        hasNextPage = (await count(index)) > 0;
+        continue;
+      }
+      const size = await count(index);
       const from = Math.max(0, offset - start);
-      const to = Math.min(count.value, offset + limit - start);
-      if (from < to) windows.push({ source: sources[index]!, from, to });
-      start += count.value;
-    });
-    const parts = await Promise.allSettled(
-      windows.map((w) => w.source.organizationPage(w.from, w.to - w.from)),
-    );
-    const items: Organization[] = [];
-    for (const part of parts) {
-      if (part.status === 'fulfilled') items.push(...part.value);
-      else this.report(part.reason, info);
+      const to = Math.min(size, end - start);
+      if (from < to) windows.push({ part: parts[index]!, from, to });
+      start += size;
+      if (start > end) hasNextPage = true;
     }
-    return { items, totalCount: start, offset, limit, hasNextPage: offset + limit < start };
+    const pages = await Promise.allSettled(windows.map((w) => w.part.page(w.from, w.to - w.from)));
+    const items: T[] = [];
+    for (const page of pages) {
+      if (page.status === 'fulfilled') items.push(...page.value);
+      else this.report(page.reason, info);
+    }
+    // Without totalCount asked the total is a lower bound, which no one reads.
+    return { items, totalCount: start, offset, limit, hasNextPage };
   }
 
   /** `strict`: for one organization's connections, which a failing provider leaves unknown, not empty. */
@@ -212,13 +279,7 @@ export class Catalog {
     fetch: (source: ProviderSource) => Promise<T[]>,
     info: GraphQLResolveInfo,
   ): Promise<T[]> {
-    try {
-      return await fetch(this.sources.get(provider));
-    } catch (error) {
-      if (!(error instanceof PartialListError)) throw error;
-      for (const part of error.errors) this.partialErrors.add(part, info);
-      return error.items as T[];
-    }
+    return this.keepingPart(fetch(this.sources.get(provider)), info);
   }
 
   /** Objects by global ID, in order: a failing provider nulls its own IDs only. */
@@ -230,6 +291,18 @@ export class Catalog {
       this.partialErrors.add(result.reason, info, [index]);
       return null;
     });
+  }
+
+  /** A list a provider answered in part (one Auth0 organization's members failing): its items, and
+   * its errors beside them. */
+  private async keepingPart<T>(list: Promise<T[]>, info: GraphQLResolveInfo): Promise<T[]> {
+    try {
+      return await list;
+    } catch (error) {
+      if (!(error instanceof PartialListError)) throw error;
+      for (const part of error.errors) this.partialErrors.add(part, info);
+      return error.items as T[];
+    }
   }
 
   /** A provider's failure beside the others' data; bad input fails the field. */
@@ -277,4 +350,11 @@ function intersect(
 /** An empty `providers` list in a filter means no restriction, as an absent one does. */
 function chosen(providers: readonly Provider[] | undefined): Provider[] | undefined {
   return providers && providers.length > 0 ? [...providers] : undefined;
+}
+
+function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
+  return promise.then(
+    (value) => ({ status: 'fulfilled', value }),
+    (reason: unknown) => ({ status: 'rejected', reason }),
+  );
 }

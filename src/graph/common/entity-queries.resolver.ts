@@ -24,7 +24,7 @@ export interface EntityQueriesOptions<TFilter extends object> {
     filter: TFilter,
     paging: PagingArgs,
     info: GraphQLResolveInfo,
-  ): Promise<Page<unknown> | undefined>;
+  ): Promise<Page<unknown>> | undefined;
 }
 
 /**

@@ -17,6 +17,7 @@ export class ConnectionResolver extends EntityQueries({
   many: 'connections',
   plural: 'Connections',
   list: (catalog, filter, info) => catalog.connections(filter, info),
+  fetchPage: (catalog, filter, paging, info) => catalog.connectionsPage(filter, paging, info),
 }) {
   @FieldResolver(() => [Organization], {
     nullable: true,

@@ -19,6 +19,7 @@ export class UserResolver extends EntityQueries({
   many: 'users',
   plural: 'Users',
   list: (catalog, filter, info) => catalog.users(filter, info),
+  fetchPage: (catalog, filter, paging, info) => catalog.usersPage(filter, paging, info),
 }) {
   @FieldResolver(() => [Permission], { description: 'The permissions assigned to the user.' })
   permissions(@Root() user: User) {
