@@ -67,11 +67,14 @@ async function fetchWithRetries(
     // Past the deadline no attempt is counted against the request's budget, let alone sent.
     if (remaining() <= 0) throw pastDeadline();
     await hooks.beforeAttempt?.();
-    const timeoutMs = Math.min(policy.timeoutMs, remaining());
-    if (timeoutMs <= 0) throw pastDeadline();
     let response: Response;
     try {
-      const send = () => fetch(url, { ...request, signal: AbortSignal.timeout(timeoutMs) });
+      // The time left is read when the call leaves: it may have waited for a turn since.
+      const send = () => {
+        const timeoutMs = Math.min(policy.timeoutMs, remaining());
+        if (timeoutMs <= 0) throw pastDeadline();
+        return fetch(url, { ...request, signal: AbortSignal.timeout(timeoutMs) });
+      };
       response = hooks.run ? await hooks.run(send) : await send();
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
