@@ -17,19 +17,6 @@ export interface BreakerSettings {
   cooldownMs: number;
 }
 
-/** Only the provider's own trouble counts: timeouts, network errors, 5xx (and 408). Never 4xx: one
- * caller's bad token must not open the breaker for everyone. */
-export class ProviderFailure extends Error {
-  constructor(readonly status: number) {
-    super(`provider answered ${status}`);
-    this.name = 'ProviderFailure';
-  }
-}
-
-export function isProviderFailureStatus(status: number): boolean {
-  return status >= 500 || status === 408;
-}
-
 /**
  * A circuit breaker per provider and base URL (cockatiel), kept in each process: after `failures`
  * consecutive failed attempts, calls fail fast for a cool-down, then one probe call decides. Per
@@ -51,7 +38,9 @@ export class ProviderBreakers {
     try {
       return await breaker.execute(async () => {
         const response = await send();
-        if (isProviderFailureStatus(response.status)) throw new ProviderFailureWith(response);
+        // Only the provider's own trouble counts: 5xx and 408 (and timeouts, network errors).
+        if (response.status >= 500 || response.status === 408)
+          throw new ProviderFailureWith(response);
         return response;
       });
     } catch (error) {

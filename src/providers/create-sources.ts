@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.type';
 import { Provider } from '../model/provider';
-import { backgroundScope, type UpstreamScope } from '../upstream/upstream-scope';
+import { backgroundScope } from '../upstream/background-scope';
+import type { UpstreamScope } from '../upstream/upstream-scope';
 import type { UpstreamServices } from '../upstream/upstream-services';
 import type { ProviderSource } from './provider-source';
 import { Auth0Client } from './auth0/auth0-client';

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { MemorySharedStore } from '../shared-store/memory-shared-store';
 import type { ObservedRateWindow, RateTake } from '../shared-store/rate-window';
 import type { SharedStore } from '../shared-store/shared-store';
-import { RateBudgetWaitTooLong } from './rate-budget-exceeded-wait';
+import { RateBudgetWaitTooLong } from './rate-budget-wait-too-long';
 
 /**
  * How long a replica that paced a credential on its own share keeps to that share once the store is

@@ -6,10 +6,14 @@ import type { Provider } from '../model/provider';
 import { retryAfterMs } from '../providers/http/rate-limit-headers';
 import { createRetryingFetch, type RetryPolicy } from '../providers/http/retrying-fetch';
 import { PROVIDER_LABELS } from '../providers/provider-labels';
-import { RateBudgetWaitTooLong } from '../rate-budget/rate-budget-exceeded-wait';
+import { RateBudgetWaitTooLong } from '../rate-budget/rate-budget-wait-too-long';
 import type { ProviderHttpProfile } from './provider-http-profile';
-import { backgroundScope, runInBackgroundScope, type UpstreamScope } from './upstream-scope';
+import { backgroundScope, runInBackgroundScope } from './background-scope';
+import type { UpstreamScope } from './upstream-scope';
 import type { UpstreamServices } from './upstream-services';
+
+/** The least time worth sending a call with: a turn later than this before the deadline is refused. */
+const MIN_ATTEMPT_MS = 1_000;
 
 /**
  * The one way a provider's client reaches its provider, for one request and one credential. Reads go
@@ -64,7 +68,7 @@ export class UpstreamGate {
           let sent = false;
           return limit(async () => {
             if (!breakers.acceptsCalls(this.provider, this.baseUrl)) throw new BrokenCircuitError();
-            await this.takeRateTurn(budgetKey);
+            await this.takeRateTurn(budgetKey, Math.min(retry.timeoutMs, MIN_ATTEMPT_MS));
             return breakers.run(this.provider, this.baseUrl, async () => {
               sent = true;
               try {
@@ -102,11 +106,15 @@ export class UpstreamGate {
     );
   }
 
-  /** Waits for a turn at the credential's rate budget, or refuses the call past the deadline. */
-  private async takeRateTurn(budgetKey: string): Promise<void> {
+  /**
+   * Waits for a turn at the credential's rate budget. A turn that would leave the call less than
+   * `attemptMs` before the request's deadline is not taken: sent so late, the call would spend the
+   * provider's budget for an answer that could not arrive in time.
+   */
+  private async takeRateTurn(budgetKey: string, attemptMs: number): Promise<void> {
     const scope = this.activeScope();
     try {
-      await this.services.rateBudget.acquire(budgetKey, scope.caller, scope.deadlineAt);
+      await this.services.rateBudget.acquire(budgetKey, scope.caller, scope.deadlineAt - attemptMs);
     } catch (error) {
       if (!(error instanceof RateBudgetWaitTooLong)) throw error;
       const retryAfterSeconds = Math.ceil(error.waitMs / 1000);

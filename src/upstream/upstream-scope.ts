@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { ErrorCode } from '../errors/error-code';
 import { UpstreamError } from '../errors/upstream-error';
 import type { Provider } from '../model/provider';
@@ -76,18 +75,4 @@ export class UpstreamScope {
       { provider, code: ErrorCode.UPSTREAM_UNAVAILABLE },
     );
   }
-}
-
-/**
- * The scope of work done outside any request (a cache entry's background refresh): it outlives the
- * request that started it, so it must not spend that request's budget or die at its deadline.
- */
-const backgroundScopes = new AsyncLocalStorage<UpstreamScope>();
-
-export function runInBackgroundScope<T>(scope: UpstreamScope, work: () => Promise<T>): Promise<T> {
-  return backgroundScopes.run(scope, work);
-}
-
-export function backgroundScope(): UpstreamScope | undefined {
-  return backgroundScopes.getStore();
 }
