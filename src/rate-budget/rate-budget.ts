@@ -13,6 +13,9 @@ import { RateBudgetWaitTooLong } from './rate-budget-wait-too-long';
  */
 const KEEP_SHARE_AFTER_RETURN_MS = 3_000;
 
+/** The longest a caller that had the last turn waits for another waiting caller to take the next. */
+const YIELD_MAX_MS = 200;
+
 /**
  * Paces the calls of each credential at each provider to stay inside the limit the provider announces
  * (its rate-limit headers), instead of collecting 429s. The window lives in the shared store, so all
@@ -45,8 +48,9 @@ export class RateBudget {
     this.wait(key, caller, +1);
     try {
       for (;;) {
-        if (this.othersWaiting(key, caller) && this.lastGranted.get(key) === caller) {
-          // Let another caller take this turn.
+        // Had the last turn and others wait: let one of them take this one (a while at most, for a
+        // caller that has given up waiting may still be counted a moment).
+        for (let yielded = 0; yielded < YIELD_MAX_MS && this.yieldsTurn(key, caller); yielded += 5) {
           await sleep(5);
         }
         const now = Date.now();
@@ -117,6 +121,10 @@ export class RateBudget {
     if (count > 0) callers.set(caller, count);
     else callers.delete(caller);
     if (callers.size === 0) this.waiting.delete(key);
+  }
+
+  private yieldsTurn(key: string, caller: string): boolean {
+    return this.othersWaiting(key, caller) && this.lastGranted.get(key) === caller;
   }
 
   private othersWaiting(key: string, caller: string): boolean {
