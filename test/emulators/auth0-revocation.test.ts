@@ -1,5 +1,6 @@
 import { Auth0Emulator } from '../../src/emulators/auth0/auth0-emulator';
 import type { Auth0TokenResponse } from '../../src/emulators/auth0/auth0-data';
+import { requestAuth0Token } from '../support/auth0-token-grant';
 
 const INVALID_TOKEN = {
   statusCode: 401,
@@ -15,16 +16,7 @@ describe('Auth0 emulator: token revocation', () => {
       headers: { authorization: `Bearer ${token}` },
     });
   const issue = async (credentials: { clientId: string; clientSecret: string }) => {
-    const response = await fetch(`${emulator.url}/oauth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        grant_type: 'client_credentials',
-        client_id: credentials.clientId,
-        client_secret: credentials.clientSecret,
-        audience: emulator.credentials.audience,
-      }),
-    });
+    const response = await requestAuth0Token(emulator, credentials);
     expect(response.status).toBe(200);
     return ((await response.json()) as Auth0TokenResponse).access_token;
   };

@@ -1,5 +1,6 @@
 import { Auth0Emulator } from '../../src/emulators/auth0/auth0-emulator';
 import type { Auth0Organization, Auth0TokenResponse } from '../../src/emulators/auth0/auth0-data';
+import { requestAuth0Token } from '../support/auth0-token-grant';
 
 const ORGS = 'GET /api/v2/organizations';
 const TOKEN = 'POST /oauth/token';
@@ -12,19 +13,8 @@ describe('Auth0 emulator: two tenants', () => {
     fetch(`${emulator.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
   const organizations = async (token: string) =>
     (await (await get('/api/v2/organizations', token)).json()) as Auth0Organization[];
-  const grant = async (credentials: { clientId: string; clientSecret: string }) => {
-    const response = await fetch(`${emulator.url}/oauth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        grant_type: 'client_credentials',
-        client_id: credentials.clientId,
-        client_secret: credentials.clientSecret,
-        audience: emulator.credentials.audience,
-      }),
-    });
-    return response;
-  };
+  const grant = (credentials: { clientId: string; clientSecret: string }) =>
+    requestAuth0Token(emulator, credentials);
   const issued = async (credentials: { clientId: string; clientSecret: string }) =>
     ((await (await grant(credentials)).json()) as Auth0TokenResponse).access_token;
 
