@@ -36,7 +36,6 @@ const SERVE_STALE_ON: ReadonlySet<unknown> = new Set([
  */
 export class UpstreamCache {
   private readonly inFlight = new Map<string, Promise<CachedRead<unknown>>>();
-  private readonly refreshing = new Set<string>();
   private storeErrors = 0;
   private lastStoreErrorLog = 0;
 
@@ -116,17 +115,15 @@ export class UpstreamCache {
     return pending;
   }
 
+  /** At most one refresh per key: a read already in flight for it is the refresh. */
   private refreshInBackground<T>(read: CacheRead<T>): void {
-    if (this.refreshing.has(read.key) || this.inFlight.has(read.key)) return;
-    this.refreshing.add(read.key);
-    this.loadOnce(read.key, read.refresh, read.policy)
-      .catch((error: unknown) =>
-        this.logger.debug(
-          { err: error instanceof Error ? { message: error.message } : error },
-          'cache: background refresh failed; the stale entry stays',
-        ),
-      )
-      .finally(() => this.refreshing.delete(read.key));
+    if (this.inFlight.has(read.key)) return;
+    this.loadOnce(read.key, read.refresh, read.policy).catch((error: unknown) =>
+      this.logger.debug(
+        { err: error instanceof Error ? { message: error.message } : error },
+        'cache: background refresh failed; the stale entry stays',
+      ),
+    );
   }
 
   private async lookup<T>(key: string): Promise<CachedRead<T> | undefined> {
