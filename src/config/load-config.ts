@@ -134,10 +134,7 @@ function loadAuth0(env: Env): Auth0Config | undefined {
   } else if (env.AUTH0_DOMAIN?.trim()) {
     const domain = env.AUTH0_DOMAIN.trim();
     if (!/^[a-z0-9.-]+(:\d+)?$/i.test(domain)) {
-      throw new ConfigError(
-        'AUTH0_DOMAIN',
-        `must be a host name such as my-tenant.eu.auth0.com, got "${domain}"`,
-      );
+      throw new ConfigError('AUTH0_DOMAIN', 'must be a host name such as my-tenant.eu.auth0.com');
     }
     baseUrl = `https://${domain}/api/v2/`;
   } else {
@@ -166,10 +163,7 @@ function loadDatadog(env: Env): DatadogConfig | undefined {
   } else {
     const site = env.DD_SITE?.trim() || 'datadoghq.com';
     if (!/^[a-z0-9.-]+$/i.test(site)) {
-      throw new ConfigError(
-        'DD_SITE',
-        `must be a Datadog site such as datadoghq.eu, got "${site}"`,
-      );
+      throw new ConfigError('DD_SITE', 'must be a Datadog site such as datadoghq.eu');
     }
     baseUrl = `https://api.${site}`;
   }
@@ -192,10 +186,10 @@ function url(env: Env, name: string): string {
   try {
     parsed = new URL(value);
   } catch {
-    throw new ConfigError(name, `must be an absolute http(s) URL, got "${value}"`);
+    throw new ConfigError(name, 'must be an absolute http(s) URL');
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new ConfigError(name, `must be an http(s) URL, got "${value}"`);
+    throw new ConfigError(name, 'must be an http(s) URL');
   }
   return value;
 }
@@ -209,7 +203,7 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   if (!raw) return fallback;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(name, `must be a whole number from ${min} to ${max}, got "${raw}"`);
+    throw new ConfigError(name, `must be a whole number from ${min} to ${max}`);
   }
   return value;
 }
@@ -219,13 +213,12 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   if (!raw) return fallback;
   if (['true', '1', 'yes', 'on'].includes(raw)) return true;
   if (['false', '0', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+  throw new ConfigError(name, 'must be true or false');
 }
 
 function oneOf(env: Env, name: string, allowed: string[], fallback: string): string {
   const raw = env[name]?.trim().toLowerCase();
   if (!raw) return fallback;
-  if (!allowed.includes(raw))
-    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  if (!allowed.includes(raw)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}`);
   return raw;
 }

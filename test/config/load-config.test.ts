@@ -88,6 +88,29 @@ describe('configuration from the environment', () => {
     expect(error.message).not.toContain('id-123');
   });
 
+  // A secret pasted into the wrong variable must not reach stderr through the error naming it.
+  it.each([
+    'CRUX_API_URL',
+    'AUTH0_DOMAIN',
+    'DD_SITE',
+    'PORT',
+    'ORGRAPH_GRAPHIQL',
+    'LOG_LEVEL',
+    'ORGRAPH_REQUEST_CALL_BUDGET',
+    'REDIS_URL',
+  ])('names %s and its rule, never the rejected value', (variable) => {
+    const pasted = 'sk_live_PASTED-secret value';
+    const env: Record<string, string> = { [variable]: pasted };
+    if (variable === 'CRUX_API_URL') env.CRUX_API_TOKEN = 't';
+    if (variable === 'AUTH0_DOMAIN') env.AUTH0_TOKEN = 't';
+    if (variable === 'DD_SITE') Object.assign(env, { DD_API_KEY: 'k', DD_APP_KEY: 'a' });
+    const error = errorOf(env);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toMatch(new RegExp(`^${variable}: must `));
+    expect(error.message).not.toContain('PASTED');
+    expect(error.message.toLowerCase()).not.toContain(pasted.toLowerCase());
+  });
+
   it('turns GraphiQL and introspection off in production unless asked', () => {
     expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({
       graphiql: false,
