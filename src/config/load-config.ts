@@ -9,8 +9,7 @@ import type {
   StoreConfig,
 } from './config.type';
 import { ConfigError } from './config-error';
-
-type Env = Record<string, string | undefined>;
+import { anySet, boolean, integer, oneOf, required, url, withSlash, type Env } from './env-values';
 
 /**
  * Reads configuration from environment variables (documented in README.md and .env.example). A provider
@@ -168,57 +167,4 @@ function loadDatadog(env: Env): DatadogConfig | undefined {
     baseUrl = `https://api.${site}`;
   }
   return { baseUrl, apiKey: required(env, 'DD_API_KEY'), appKey: required(env, 'DD_APP_KEY') };
-}
-
-function anySet(env: Env, names: string[]): boolean {
-  return names.some((n) => (env[n]?.trim() ?? '') !== '');
-}
-
-function required(env: Env, name: string, hint?: string): string {
-  const value = env[name]?.trim();
-  if (!value) throw new ConfigError(name, `is required${hint ? ` (${hint})` : ''}`);
-  return value;
-}
-
-function url(env: Env, name: string): string {
-  const value = required(env, name);
-  let parsed: URL;
-  try {
-    parsed = new URL(value);
-  } catch {
-    throw new ConfigError(name, 'must be an absolute http(s) URL');
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new ConfigError(name, 'must be an http(s) URL');
-  }
-  return value;
-}
-
-function withSlash(value: string): string {
-  return value.endsWith('/') ? value : `${value}/`;
-}
-
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name]?.trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(name, `must be a whole number from ${min} to ${max}`);
-  }
-  return value;
-}
-
-function boolean(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.trim().toLowerCase();
-  if (!raw) return fallback;
-  if (['true', '1', 'yes', 'on'].includes(raw)) return true;
-  if (['false', '0', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(name, 'must be true or false');
-}
-
-function oneOf(env: Env, name: string, allowed: string[], fallback: string): string {
-  const raw = env[name]?.trim().toLowerCase();
-  if (!raw) return fallback;
-  if (!allowed.includes(raw)) throw new ConfigError(name, `must be one of ${allowed.join(', ')}`);
-  return raw;
 }
