@@ -1,4 +1,5 @@
 import type { Provider } from '../model/provider';
+import type { CallersConfig } from './callers-config.type';
 
 export interface CruxConfig {
   baseUrl: string;
@@ -30,6 +31,8 @@ export interface UpstreamConfig {
   timeoutMs: number;
   retries: number;
   maxRetryDelayMs: number;
+  /** The largest response body read from each provider; a larger one is refused, not read. */
+  maxBodyBytes: Record<Provider, number>;
 }
 
 /** Cached provider reads, per provider: seconds fresh, then served while refreshing, then only on error. */
@@ -64,6 +67,26 @@ export interface EconomyConfig {
   breaker: { failures: number; cooldownMs: number };
 }
 
+/** What a GraphQL operation may ask for, checked before anything runs (and the response, while it runs). */
+export interface LimitsConfig {
+  /** Field nesting (fragments flattened, introspection not counted). */
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  /** Lexical tokens of the document, counted while parsing. */
+  maxTokens: number;
+  /** Estimated cost: every field 1, times the `limit` (or the number of `ids`) of the lists around it; 0: off. */
+  maxCost: number;
+  /** The response's estimated size, counted while it resolves. */
+  maxResponseBytes: number;
+  /** No field suggestions ("Did you mean ...") in errors. */
+  hideSchemaDetails: boolean;
+  /** Answer a router's `apollo-federation-include-trace: ftv1` with a trace. */
+  federationTraces: boolean;
+  /** Trusted-documents mode: run only these operations (`client`, or a .graphql file or folder). */
+  trustedDocuments?: string;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -78,6 +101,9 @@ export interface Config {
   cache: CacheConfig;
   store: StoreConfig;
   economy: EconomyConfig;
+  limits: LimitsConfig;
+  /** Who may call orgraph, and what each caller may do (see src/callers/). */
+  callers: CallersConfig;
   /** Serve GraphiQL at GET /graphql for browsers. */
   graphiql: boolean;
   introspection: boolean;

@@ -9,6 +9,8 @@ import type {
   StoreConfig,
 } from './config.type';
 import { ConfigError } from './config-error';
+import { loadLimits } from './load-limits-config';
+import { loadCallersConfig } from './load-callers-config';
 import { anySet, boolean, integer, oneOf, required, url, withSlash, type Env } from './env-values';
 
 /**
@@ -21,6 +23,8 @@ export function loadConfig(env: Env = process.env): Config {
   const datadog = loadDatadog(env);
   const production = env.NODE_ENV === 'production';
   const graphiql = boolean(env, 'ORGRAPH_GRAPHIQL', !production);
+  // GraphiQL's docs need introspection, so by default the two go together.
+  const introspection = boolean(env, 'ORGRAPH_INTROSPECTION', graphiql);
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
@@ -30,13 +34,15 @@ export function loadConfig(env: Env = process.env): Config {
       timeoutMs: integer(env, 'ORGRAPH_UPSTREAM_TIMEOUT_MS', 10_000, 1, 600_000),
       retries: integer(env, 'ORGRAPH_UPSTREAM_RETRIES', 2, 0, 10),
       maxRetryDelayMs: integer(env, 'ORGRAPH_UPSTREAM_MAX_RETRY_DELAY_MS', 2_000, 0, 60_000),
+      maxBodyBytes: loadMaxBodyBytes(env),
     },
     cache: loadCache(env),
     store: loadStore(env),
     economy: loadEconomy(env),
+    limits: loadLimits(env, { production, introspection }),
+    callers: loadCallersConfig(env),
     graphiql,
-    // GraphiQL's docs need introspection, so by default the two go together.
-    introspection: boolean(env, 'ORGRAPH_INTROSPECTION', graphiql),
+    introspection,
     logLevel: oneOf(
       env,
       'LOG_LEVEL',
@@ -70,6 +76,18 @@ function loadCache(env: Env): CacheConfig {
     staleWhileRevalidateSeconds,
     maxAgeSeconds,
     maxBytes: integer(env, 'ORGRAPH_CACHE_MAX_MB', 64, 1, 65_536) * 1024 * 1024,
+  };
+}
+
+function loadMaxBodyBytes(env: Env): Record<Provider, number> {
+  // 512 MB at most: past that a body no longer fits in one JavaScript string.
+  const megabytes = integer(env, 'ORGRAPH_UPSTREAM_MAX_BODY_MB', 32, 1, 512);
+  const bytesFor = (provider: string) =>
+    integer(env, `ORGRAPH_UPSTREAM_MAX_BODY_MB_${provider}`, megabytes, 1, 512) * 1024 * 1024;
+  return {
+    [Provider.CRUX]: bytesFor('CRUX'),
+    [Provider.AUTH0]: bytesFor('AUTH0'),
+    [Provider.DATADOG]: bytesFor('DATADOG'),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Caller } from '../callers/caller.type';
 import type { Catalog } from '../graph/catalog/catalog';
 import type { UpstreamScope } from '../upstream/upstream-scope';
 import type { PartialErrors } from './partial-errors';
@@ -10,4 +11,6 @@ export interface Context {
   /** The request's upstream deadline, call budget and cost (reported in `extensions.upstream`). */
   upstream: UpstreamScope;
   logger: Logger;
+  /** The authenticated caller; undefined when caller authentication is off (see src/callers/). */
+  caller?: Caller;
 }

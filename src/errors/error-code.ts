@@ -4,6 +4,10 @@
  */
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** Caller authentication is on and the request has no valid API key or bearer token. */
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  /** The caller may not use this provider, or may not send its own provider credentials. */
+  FORBIDDEN = 'FORBIDDEN',
   NOT_FOUND = 'NOT_FOUND',
   /** The provider is not configured on this server. */
   PROVIDER_DISABLED = 'PROVIDER_DISABLED',
@@ -19,5 +23,11 @@ export enum ErrorCode {
   UPSTREAM_BUDGET_EXCEEDED = 'UPSTREAM_BUDGET_EXCEEDED',
   /** Any other unexpected upstream status. */
   UPSTREAM_ERROR = 'UPSTREAM_ERROR',
+  /** The operation's estimated cost is over the limit; refused before anything ran. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** Trusted-documents mode: the operation is not a registered one. */
+  OPERATION_NOT_TRUSTED = 'OPERATION_NOT_TRUSTED',
+  /** The response grew past its size limit while resolving; nothing of it is returned. */
+  RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }

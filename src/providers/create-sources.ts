@@ -40,6 +40,7 @@ export function createSources(
     const options = {
       baseURL: crux.baseUrl,
       retry,
+      maxBodyBytes: retry.maxBodyBytes[Provider.CRUX],
       gate: gate(Provider.CRUX, crux.baseUrl, [token]),
     };
     sources.push(new CruxSource(new CruxClient(options, { token })));
@@ -55,6 +56,7 @@ export function createSources(
     const options = {
       baseURL: auth0.baseUrl,
       retry,
+      maxBodyBytes: retry.maxBodyBytes[Provider.AUTH0],
       gate: gate(Provider.AUTH0, auth0.baseUrl, credential),
     };
     // The server's token is fetched outside the gate; waiting for it stays within the deadline.
@@ -78,6 +80,7 @@ export function createSources(
     const options = {
       baseURL: datadog.baseUrl,
       retry,
+      maxBodyBytes: retry.maxBodyBytes[Provider.DATADOG],
       gate: gate(Provider.DATADOG, datadog.baseUrl, [keys.apiKey, keys.appKey]),
     };
     sources.push(new DatadogSource(new DatadogClient(options, keys)));

@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino';
 /** Paths that may hold credentials; pino replaces them before anything is written. */
 const REDACTED = [
   'req.headers.authorization',
+  'req.headers["x-api-key"]',
   'req.headers["x-crux-token"]',
   'req.headers["x-auth0-token"]',
   'req.headers["x-datadog-api-key"]',

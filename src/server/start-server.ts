@@ -15,7 +15,14 @@ import { Auth0TokenCache } from '../providers/auth0/auth0-token-cache';
 import { buildOrgraphSchema } from '../schema/build-schema';
 import { createSharedStore } from '../shared-store/create-shared-store';
 import { UpstreamServices } from '../upstream/upstream-services';
-import { depthLimitRule } from './depth-limit.rule';
+import { documentNestingPlugin } from '../limits/document-nesting.plugin';
+import { meterResponses } from '../limits/metered-schema';
+import { queryCostPlugin } from '../limits/query-cost.plugin';
+import { responseSizePlugin } from '../limits/response-size.plugin';
+import { shapeRules } from '../limits/shape-rules';
+import { TrustedDocuments } from '../limits/trusted-documents';
+import { trustedDocumentsPlugin } from '../limits/trusted-documents.plugin';
+import { federationTracesPlugin } from './federation-traces.plugin';
 import { createFormatError } from './format-error';
 import { httpErrorHandler } from './http-error-handler';
 import { mountGraphiQL } from './mount-graphiql';
@@ -37,7 +44,7 @@ export interface RunningServer {
 
 /** Starts orgraph's HTTP server: GraphQL (and GraphiQL for browsers) at /graphql, health at /healthz. */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
-  const schema = await buildOrgraphSchema();
+  const schema = meterResponses(await buildOrgraphSchema());
   const app = express();
   const httpServer = http.createServer(app);
   const upstream = new UpstreamServices(config, createSharedStore(config, logger), logger);
@@ -48,14 +55,30 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     cache: upstream.store,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
-    validationRules: [depthLimitRule()],
+    hideSchemaDetailsFromClientErrors: config.limits.hideSchemaDetails,
+    // Counted while parsing: a document past it is refused with GRAPHQL_PARSE_FAILED (HTTP 400).
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    validationRules: shapeRules(config.limits),
+    // One operation per HTTP request: a batch would multiply every limit below.
+    allowBatchedHttpRequests: false,
     formatError: createFormatError(logger),
     plugins: [
+      documentNestingPlugin(),
+      ...(config.limits.trustedDocuments
+        ? [trustedDocumentsPlugin(TrustedDocuments.load(config.limits.trustedDocuments))]
+        : []),
+      queryCostPlugin(config.limits.maxCost),
       partialErrorsPlugin,
       upstreamReportPlugin,
       requestLogPlugin(logger),
-      // Federated tracing for routers that ask for it (ftv1); installed explicitly so Apollo does not
-      // announce it at every start.
+      // Last of the plugins that touch the response: past the limit it replaces the whole answer.
+      responseSizePlugin(config.limits.maxResponseBytes),
+      // With caller authentication on, only callers allowed traces get them.
+      federationTracesPlugin(
+        (context) => config.limits.federationTraces && (context.caller?.traces ?? true),
+      ),
+      // Federated tracing for routers that ask for it (ftv1), where configuration allows it; installed
+      // explicitly so Apollo does not announce it at every start.
       ApolloServerPluginInlineTrace(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // GraphiQL is served by orgraph itself (no CDN); Apollo's landing page would load one.

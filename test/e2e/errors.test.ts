@@ -15,7 +15,7 @@ describe('errors', () => {
     stack = await startTestStack({
       configure: (config) => ({
         ...config,
-        upstream: { timeoutMs: 500, retries: 1, maxRetryDelayMs: 200 },
+        upstream: { ...config.upstream, timeoutMs: 500, retries: 1, maxRetryDelayMs: 200 },
       }),
     });
     const { crux, auth0, datadog } = stack.emulators;
@@ -94,7 +94,7 @@ describe('errors', () => {
       const result = await query(`{ organizations { items { connections { ${selection} } } } }`);
       expect(codesOf(result)).toEqual([['GRAPHQL_VALIDATION_FAILED', undefined]]);
       expect(result.errors![0]!.message).toBe(
-        'Query is nested 19 levels deep; at most 15 are allowed',
+        'Query depth limit of 15 exceeded, found 19.',
       );
       expect(stack.emulators.crux.counter.count()).toBe(0);
     });

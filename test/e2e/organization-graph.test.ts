@@ -226,10 +226,10 @@ describe('the organization graph over Crux, Auth0 and Datadog', () => {
 
   it('walks organization → connections → organizations → connections across every provider', async () => {
     const result = await stack.query<any>(`{
-      organizations(limit: 500) {
+      organizations(limit: 100) {
         items { id provider
-          connections(limit: 500) { items { id
-            organizations { id provider connections(limit: 500) { totalCount items { id } } } } } } } }`);
+          connections(limit: 20) { items { id
+            organizations { id provider connections(limit: 20) { totalCount items { id } } } } } } } }`);
     expect(result.errors).toBeUndefined();
     for (const org of result.data.organizations.items) {
       for (const connection of org.connections.items) {

@@ -31,8 +31,8 @@ describe('upstream calls per query', () => {
 
   it('Crux: organizations → connections → both parties → their connections: 1 call', async () => {
     const data = await run(`{
-      organizations(filter: { providers: [CRUX] }, limit: 500) { items { name
-        connections(limit: 500) { items { status accountManager { uuid }
+      organizations(filter: { providers: [CRUX] }, limit: 100) { items { name
+        connections(limit: 20) { items { status accountManager { uuid }
           retailer { organization { name } }
           supplier { contact { email } organization { connections { totalCount } } } } } } } }`);
     expect(data.organizations.items).toHaveLength(13);
@@ -47,7 +47,7 @@ describe('upstream calls per query', () => {
   it('Crux: users → permissions → holders → organizations → users: 2 calls', async () => {
     const data = await run(`{
       users(filter: { providers: [CRUX] }) { items { name
-        permissions { name users { name organizations { name users { totalCount } } } }
+        permissions { name users { name organizations { name users(limit: 1) { totalCount } } } }
         organizations { name } } } }`);
     expect(data.users.items.length).toBeGreaterThan(0);
     // users/all for users and assignments; /organizations/ because only it says which org is yours.
@@ -73,8 +73,8 @@ describe('upstream calls per query', () => {
 
   it('Auth0: organizations → connections → organization: 1 listing + 1 call per organization', async () => {
     const data = await run(`{
-      organizations(filter: { providers: [AUTH0] }, limit: 500) { items { displayName
-        connections(limit: 500) { items { identityConnection { name } organizations { name } } } } } }`);
+      organizations(filter: { providers: [AUTH0] }, limit: 100) { items { displayName
+        connections(limit: 20) { items { identityConnection { name } organizations { name } } } } } }`);
     expect(data.organizations.items).toHaveLength(12);
     // Auth0 lists an organization's connections per organization only: 1 + 12 is the minimum.
     expect(counts()).toEqual({
@@ -170,8 +170,8 @@ describe('upstream calls per query', () => {
 
   it('everything: all organizations → connections → organizations → connections: 15 calls', async () => {
     const data = await run(`{
-      organizations(limit: 500) { totalCount items { provider
-        connections(limit: 500) { items { organizations { name connections(limit: 500) { totalCount } } } } } } }`);
+      organizations(limit: 100) { totalCount items { provider
+        connections(limit: 20) { items { organizations { name connections(limit: 1) { totalCount } } } } } } }`);
     expect(data.organizations.totalCount).toBe(13 + 12 + 12);
     expect(counts()).toEqual({
       crux: { 'GET /organizations/connections/': 1 },

@@ -100,7 +100,7 @@ describe('provider breaker', () => {
       logger,
       configure: (config) => ({
         ...config,
-        upstream: { timeoutMs: TIMEOUT_MS, retries: 1, maxRetryDelayMs: 200 },
+        upstream: { ...config.upstream, timeoutMs: TIMEOUT_MS, retries: 1, maxRetryDelayMs: 200 },
         // Every read goes upstream (fresh 0, no stale-while-revalidate); an older entry is served only
         // when its provider fails (stale-if-error), for an hour.
         cache: {
@@ -373,7 +373,7 @@ describe('request deadline', () => {
     (retries: number) =>
     (config: Config): Config => ({
       ...config,
-      upstream: { timeoutMs: LONG_TIMEOUT_MS, retries, maxRetryDelayMs: 500 },
+      upstream: { ...config.upstream, timeoutMs: LONG_TIMEOUT_MS, retries, maxRetryDelayMs: 500 },
       economy: {
         ...config.economy,
         requestDeadlineMs: DEADLINE_MS,

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import type { Auth0Config, UpstreamConfig } from '../../src/config/config.type';
+import { loadConfig } from '../../src/config/load-config';
 import { Auth0Emulator } from '../../src/emulators/auth0/auth0-emulator';
 import { Auth0Client } from '../../src/providers/auth0/auth0-client';
 import { Auth0TokenCache } from '../../src/providers/auth0/auth0-token-cache';
@@ -11,7 +12,12 @@ const CLIENT_SECRET = 'client-secret-3a9f7e1d';
 const WRONG_SECRET = 'wrong-secret-77c0b2aa';
 const TTL_SECONDS = 100;
 
-const upstream: UpstreamConfig = { retries: 2, timeoutMs: 2000, maxRetryDelayMs: 500 };
+const upstream: UpstreamConfig = {
+  ...loadConfig({}).upstream,
+  retries: 2,
+  timeoutMs: 2000,
+  maxRetryDelayMs: 500,
+};
 
 describe('Auth0TokenCache (client credentials against the emulator)', () => {
   // One clock for the emulator's token expiry and the cache's renewal: tests move it, nobody sleeps.

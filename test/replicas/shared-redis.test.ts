@@ -2,6 +2,7 @@ import net, { type AddressInfo } from 'node:net';
 import { startEmulators, type RunningEmulators } from '../../src/emulators/start-emulators';
 import { encodeGlobalId } from '../../src/model/global-id';
 import { Provider } from '../../src/model/provider';
+import { emulatorEnv } from '../support/emulator-env';
 import { startOrgraphProcess, type OrgraphProcess } from '../support/orgraph-process';
 import { startRedisServer, type RedisServer } from '../support/redis-server';
 
@@ -67,16 +68,8 @@ describe('replicas sharing one Redis', () => {
   let nextOrganization = 0;
 
   const env = (redisUrl: string): Record<string, string> => {
-    const { crux, auth0, datadog } = emulators.providers;
     return {
-      CRUX_API_URL: crux!.baseUrl,
-      CRUX_API_TOKEN: crux!.token,
-      AUTH0_API_URL: auth0!.baseUrl,
-      AUTH0_CLIENT_ID: auth0!.clientCredentials!.clientId,
-      AUTH0_CLIENT_SECRET: auth0!.clientCredentials!.clientSecret,
-      DATADOG_API_URL: datadog!.baseUrl,
-      DD_API_KEY: datadog!.apiKey,
-      DD_APP_KEY: datadog!.appKey,
+      ...emulatorEnv(emulators),
       REDIS_URL: redisUrl,
       ORGRAPH_CACHE_SECRET: SECRET,
       ORGRAPH_REQUEST_DEADLINE_MS: String(DEADLINE_MS),

@@ -31,10 +31,15 @@ const STOP_GRACE_MS = 5_000;
  */
 export async function startOrgraphProcess(
   env: Record<string, string>,
-  options: { startTimeoutMs?: number } = {},
+  options: {
+    startTimeoutMs?: number;
+    /** Node's own flags, e.g. `--max-old-space-size=512` for a container-sized heap. */
+    nodeArgs?: string[];
+  } = {},
 ): Promise<OrgraphProcess> {
-  const { startTimeoutMs = 30_000 } = options;
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', 'src/main.ts'], {
+  const { startTimeoutMs = 30_000, nodeArgs = [] } = options;
+  const args = [...nodeArgs, '-r', 'ts-node/register/transpile-only', 'src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

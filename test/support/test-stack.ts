@@ -54,7 +54,7 @@ export async function startTestStack(
     providers: emulators.providers,
     demo: true,
     // Small retry delays keep fault tests quick; behaviour is the same as in production.
-    upstream: { timeoutMs: 3000, retries: 2, maxRetryDelayMs: 500 },
+    upstream: { ...loadConfig({}).upstream, timeoutMs: 3000, retries: 2, maxRetryDelayMs: 500 },
   };
   const config = options.configure ? options.configure(base) : base;
   const server = await startServer(config, options.logger ?? pino({ level: 'silent' }));

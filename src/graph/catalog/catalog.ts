@@ -181,7 +181,8 @@ export class Catalog {
     const pages = await Promise.allSettled(windows.map((w) => w.part.page(w.from, w.to - w.from)));
     const items: T[] = [];
     for (const page of pages) {
-      if (page.status === 'fulfilled') items.push(...page.value);
+      // A loop, not push(...items): spreading a provider's list passes each item on the stack.
+      if (page.status === 'fulfilled') for (const item of page.value) items.push(item);
       else this.report(page.reason, info);
     }
     // Without totalCount asked the total is a lower bound, which no one reads.
@@ -324,10 +325,11 @@ export class Catalog {
     const settled = await Promise.allSettled(sources.map(fetch));
     const items: T[] = [];
     for (const result of settled) {
+      // Loops, not push(...list): a provider's list of 200,000 would overflow the stack as arguments.
       if (result.status === 'fulfilled') {
-        items.push(...result.value);
+        for (const item of result.value) items.push(item);
       } else if (result.reason instanceof PartialListError) {
-        items.push(...(result.reason.items as T[]));
+        for (const item of result.reason.items as T[]) items.push(item);
         for (const part of result.reason.errors) this.partialErrors.add(part, info);
       } else if (result.reason instanceof UserInputError || strict) {
         throw result.reason;

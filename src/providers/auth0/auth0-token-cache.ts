@@ -1,4 +1,5 @@
 import type { Auth0ClientCredentials, Auth0Config, UpstreamConfig } from '../../config/config.type';
+import { Provider } from '../../model/provider';
 import { Auth0TokenClient } from './auth0-token-client';
 
 interface CachedToken {
@@ -50,7 +51,10 @@ export class Auth0TokenCache {
     let pending = this.pending.get(cacheKey);
     if (!pending) {
       const origin = new URL('/', credentials.tokenUrl).toString();
-      const client = new Auth0TokenClient({ baseURL: origin, retry: upstream }, credentials);
+      const client = new Auth0TokenClient(
+        { baseURL: origin, retry: upstream, maxBodyBytes: upstream.maxBodyBytes[Provider.AUTH0] },
+        credentials,
+      );
       // `expires_in` counts from when Auth0 issued the token, which is after the request left and
       // maybe long before a slow answer arrived: the lifetime is counted from the request.
       const requestedAt = this.now();

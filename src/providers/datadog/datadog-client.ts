@@ -101,7 +101,7 @@ export class DatadogClient extends ProviderDataSource {
         offsets.push(o);
       }
       const fetched = await Promise.all(offsets.map((o) => page(o)));
-      pages.push(...fetched.map((p) => p.data));
+      for (const fetchedPage of fetched) pages.push(fetchedPage.data);
       last = fetched[fetched.length - 1]!.data;
       offset = offsets[offsets.length - 1]! + limit;
     }

@@ -1,4 +1,9 @@
-import { RESTDataSource, type GetRequest, type PostRequest } from '@apollo/datasource-rest';
+import {
+  RESTDataSource,
+  type CacheOptions,
+  type GetRequest,
+  type PostRequest,
+} from '@apollo/datasource-rest';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import type { ZodType } from 'zod';
@@ -8,8 +13,13 @@ import type { Provider } from '../../model/provider';
 import { PROVIDER_LABELS } from '../provider-labels';
 import type { ProviderHttpProfile } from '../../upstream/provider-http-profile';
 import type { UpstreamGate } from '../../upstream/upstream-gate';
+import { BodyTooLarge, DEFAULT_MAX_BODY_BYTES, readCappedBody } from './capped-body';
 import { retryAfterMs, type ResetDelayReader } from './rate-limit-headers';
 import { createRetryingFetch, type RetryPolicy } from './retrying-fetch';
+import { MAX_REDIRECTS, RedirectRefused } from './same-origin-redirect';
+
+/** What is read of an error body at most: its status says what went wrong, the body is never used. */
+const ERROR_BODY_BYTES = 64 * 1024;
 
 export interface ProviderDataSourceOptions {
   baseURL: string;
@@ -17,6 +27,8 @@ export interface ProviderDataSourceOptions {
   /** The request's way to the provider: cache, budgets, breaker. Without one (a client used alone,
    * in provider tests), calls go straight to the provider with retries only. */
   gate?: UpstreamGate;
+  /** The largest response body read (ORGRAPH_UPSTREAM_MAX_BODY_MB); larger ones are refused. */
+  maxBodyBytes?: number;
 }
 
 /**
@@ -29,6 +41,7 @@ export abstract class ProviderDataSource extends RESTDataSource {
   protected abstract readonly provider: Provider;
   private readonly gate: UpstreamGate | undefined;
   private readonly resetDelay: ResetDelayReader | undefined;
+  private readonly maxBodyBytes: number;
 
   constructor(options: ProviderDataSourceOptions, profile: ProviderHttpProfile = {}) {
     super({
@@ -43,6 +56,7 @@ export abstract class ProviderDataSource extends RESTDataSource {
     this.baseURL = options.baseURL.endsWith('/') ? options.baseURL : `${options.baseURL}/`;
     this.gate = options.gate;
     this.resetDelay = profile.resetDelay;
+    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   }
 
   /**
@@ -57,6 +71,14 @@ export abstract class ProviderDataSource extends RESTDataSource {
   /** Parsed bodies are validated into new objects and never shared: no defensive deep copy. */
   protected override cloneParsedBody<TResult>(parsedBody: TResult): TResult {
     return parsedBody;
+  }
+
+  /**
+   * RESTDataSource's HTTP cache is off (a TTL of 0 stores nothing): orgraph caches validated reads in
+   * the upstream gate, and the HTTP cache would read a copy of every cacheable body whole, past the cap.
+   */
+  protected override cacheOptionsFor(): CacheOptions {
+    return { ttl: 0 };
   }
 
   private resourceKey(path: string, request?: GetRequest): string {
@@ -96,14 +118,26 @@ export abstract class ProviderDataSource extends RESTDataSource {
     return PROVIDER_LABELS[this.provider];
   }
 
-  protected override async parseBody(response: FetcherResponse): Promise<object | string> {
-    const text = await response.text();
+  /** RESTDataSource reads every body here, errors too, before errorFromResponse sees the status. */
+  protected override async parseBody(fetched: FetcherResponse): Promise<object | string> {
+    const response = fetched as unknown as Response;
+    if (!response.ok) return readCappedBody(response, ERROR_BODY_BYTES).catch(() => '');
+    let text: string;
+    try {
+      text = await readCappedBody(response, this.maxBodyBytes);
+    } catch (error) {
+      if (!(error instanceof BodyTooLarge)) throw error;
+      const megabytes = Math.round((this.maxBodyBytes / 1024 / 1024) * 100) / 100;
+      throw new UpstreamError(
+        `${this.label} sent a response larger than ${megabytes} MB, which orgraph does not read`,
+        { provider: this.provider, code: ErrorCode.UPSTREAM_BAD_RESPONSE, status: response.status },
+      );
+    }
     const contentType = response.headers.get('content-type') ?? '';
     if (!contentType.includes('json') || text.length === 0) return text;
     try {
       return JSON.parse(text) as object;
     } catch {
-      if (!response.ok) return text;
       throw new UpstreamError(`${this.label} sent a body that is not valid JSON`, {
         provider: this.provider,
         code: ErrorCode.UPSTREAM_BAD_RESPONSE,
@@ -160,6 +194,14 @@ export abstract class ProviderDataSource extends RESTDataSource {
   /** Network failures and timeouts arrive as plain errors from fetch; they get a code too. */
   private asUpstreamError(error: unknown): GraphQLError {
     if (error instanceof GraphQLError) return error;
+    if (error instanceof RedirectRefused) {
+      return new UpstreamError(
+        error.reason === 'other-origin'
+          ? `${this.label} redirected to another host; orgraph does not follow it there`
+          : `${this.label} redirected more than ${MAX_REDIRECTS} times`,
+        { provider: this.provider, code: ErrorCode.UPSTREAM_BAD_RESPONSE, status: error.status },
+      );
+    }
     // Not `instanceof Error`: fetch's timeout is a DOMException, which some realms don't count as one.
     const timedOut = (error as { name?: unknown } | null)?.name === 'TimeoutError';
     return new UpstreamError(

@@ -1,7 +1,14 @@
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import pLimit from 'p-limit';
+import { discardBody } from './capped-body';
 import { retryAfterMs, type ResetDelayReader } from './rate-limit-headers';
+import {
+  isRedirect,
+  MAX_REDIRECTS,
+  RedirectRefused,
+  redirectedRequest,
+} from './same-origin-redirect';
 
 export interface RetryPolicy {
   /** Retries after the first attempt, for 408, 429, 5xx and network failures. */
@@ -43,7 +50,9 @@ const RETRIABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 /**
  * Node's fetch with a timeout per attempt and retries the way the providers' own SDKs do them: honour
  * Retry-After, then the provider's reset header, then exponential backoff with jitter; never past the
- * request's deadline.
+ * request's deadline. Redirects are followed here, not by fetch, and only on the same origin: fetch would
+ * carry every header but Authorization (Datadog's keys, a Crux token) and a 307's body (Auth0's client
+ * secret) to any host a redirect names. A redirect elsewhere throws RedirectRefused, not retried.
  */
 export function createRetryingFetch(policy: RetryPolicy, hooks: AttemptHooks = {}): Fetcher {
   const fetcher: Fetcher = (url, init) => fetchWithRetries(policy, hooks, url, init);
@@ -59,6 +68,8 @@ async function fetchWithRetries(
   init?: FetcherRequestInit,
 ): Promise<FetcherResponse> {
   let request = init as RequestInit | undefined;
+  let target = url;
+  let redirects = 0;
   let renewed = false;
   const remaining = () => hooks.remainingMs?.() ?? Infinity;
   const pastDeadline = () => hooks.deadlineError?.() ?? new Error('deadline passed');
@@ -73,7 +84,8 @@ async function fetchWithRetries(
       const send = () => {
         const timeoutMs = Math.min(policy.timeoutMs, remaining());
         if (timeoutMs <= 0) throw pastDeadline();
-        return fetch(url, { ...request, signal: AbortSignal.timeout(timeoutMs) });
+        const signal = AbortSignal.timeout(timeoutMs);
+        return fetch(target, { ...request, redirect: 'manual', signal });
       };
       response = hooks.run ? await hooks.run(send) : await send();
     } catch (error) {
@@ -84,12 +96,20 @@ async function fetchWithRetries(
       continue;
     }
     await hooks.afterAttempt?.(response);
+    if (isRedirect(response)) {
+      await discardBody(response);
+      if (redirects >= MAX_REDIRECTS) throw new RedirectRefused('too-many', response.status);
+      ({ url: target, init: request } = redirectedRequest(response, target, request));
+      redirects += 1;
+      attempt -= 1; // a redirect's hop is not a retry (it is a call: the budget counted it)
+      continue;
+    }
     if (response.status === 401 && !renewed && hooks.renewAfterUnauthorized && request) {
       const renewedRequest = await hooks.renewAfterUnauthorized(request);
       if (renewedRequest) {
         renewed = true;
         request = renewedRequest;
-        await response.arrayBuffer().catch(() => undefined);
+        await discardBody(response);
         attempt -= 1; // the renewal's retry is not one of the policy's
         continue;
       }
@@ -102,7 +122,7 @@ async function fetchWithRetries(
     if (wait > policy.maxRetryDelayMs || wait >= remaining()) {
       return response as unknown as FetcherResponse;
     }
-    await response.arrayBuffer().catch(() => undefined); // free the connection before retrying
+    await discardBody(response); // an error body is not read just to be thrown away
     await sleep(wait);
   }
 }
