@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { defaultKnobs, type Fault, type Knobs } from './knobs';
+import { SeededRandom } from './random';
 import { RequestCounter } from './request-counter';
 
 export interface EmulatorRequest {
@@ -79,6 +80,8 @@ interface FixedWindow {
 }
 
 const ADMIN_PREFIX = '/__emulator';
+/** Seed of the draws for faults with a probability. */
+const FAULT_SEED = 7;
 /**
  * Rate-limit windows are per tenant, as the providers limit per tenant or key. Requests without
  * credentials (token grants, logins) share one window apart: providers limit their authentication
@@ -100,6 +103,7 @@ export class EmulatorServer {
   private server: http.Server | null = null;
   private baseUrl: string | null = null;
   private readonly windows = new Map<string, FixedWindow>();
+  private faultDraws = new SeededRandom(FAULT_SEED);
   private readonly pendingTimers = new Set<NodeJS.Timeout>();
   private readonly adminEndpoints: AdminEndpoint[] = [
     {
@@ -187,12 +191,14 @@ export class EmulatorServer {
   setKnobs(knobs: Partial<Knobs>): void {
     this.knobs = { ...this.knobs, ...knobs, faults: [...(knobs.faults ?? this.knobs.faults)] };
     if (knobs.rateLimit !== undefined) this.windows.clear();
+    if (knobs.faults !== undefined) this.faultDraws = new SeededRandom(FAULT_SEED);
   }
 
   /** Clears knobs and counters: a clean emulator for the next test. */
   reset(): void {
     this.knobs = defaultKnobs();
     this.windows.clear();
+    this.faultDraws = new SeededRandom(FAULT_SEED);
     this.counter.reset();
   }
 
@@ -327,7 +333,9 @@ export class EmulatorServer {
     const index = this.knobs.faults.findIndex(
       (f) =>
         (f.route === undefined || f.route === routeName) &&
-        (f.path === undefined || f.path === path),
+        (f.path === undefined || f.path === path) &&
+        // Drawn only for a request the fault matches, so other routes' traffic leaves the draws alone.
+        (f.probability === undefined || this.faultDraws.bool(f.probability)),
     );
     if (index < 0) return undefined;
     const fault = this.knobs.faults[index]!;

@@ -12,6 +12,12 @@ export interface Fault {
   malformed?: 'truncated' | 'shape';
   /** How many requests this fault applies to before it is used up; unlimited when absent. */
   times?: number;
+  /**
+   * Chance (0 to 1) that a matching request gets this fault, drawn per request from a seeded source that
+   * restarts with each new list of faults (same faults, same requests, same answers); always when absent.
+   * A request it spares goes on to the next matching fault, or is served, and does not count in `times`.
+   */
+  probability?: number;
   /** Message for the error body. */
   message?: string;
 }

@@ -20,6 +20,8 @@ export function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
           logger.info(
             {
               operation: operationName ?? null,
+              // The authenticated caller's configured id (or JWT subject), never its credential.
+              caller: contextValue.caller?.id,
               durationMs: Number((process.hrtime.bigint() - started) / 1_000_000n),
               errors: codes.length > 0 ? codes : undefined,
               hasData: body?.data !== undefined && body.data !== null,

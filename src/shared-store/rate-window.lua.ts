@@ -32,7 +32,7 @@ local wait = 0
 if l < 0 then
   if q > now then wait = math.min(50, q - now) else q = now + ${PROBE_LEASE_MS}; granted = 1 end
 elseif l == 0 then
-  granted = 1
+  if now < t then wait = t - now else granted = 1 end
 else
   local lim = math.max(1, math.floor(l * scale))
   if now >= t + ${RESET_MARGIN_MS} then
@@ -65,7 +65,7 @@ elseif l < 0 and lu < 0 then
   l = 0
 end
 if lu >= 0 then
-  if l <= 0 then l = 1 end
+  if l < 0 then l = 0 end
   r = 0
   t = math.max(t, lu)
 end

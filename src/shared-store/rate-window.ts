@@ -50,7 +50,11 @@ export function takeFromWindow(state: RateWindowState, now: number, scale = 1): 
     state.probeUntil = now + PROBE_LEASE_MS;
     return { granted: true };
   }
-  if (state.limit === 0) return { granted: true };
+  if (state.limit === 0) {
+    // No limit announced: calls are free, except while a 429's wait lasts.
+    if (now < state.resetAt) return { granted: false, waitMs: state.resetAt - now };
+    return { granted: true };
+  }
   const limit = Math.max(1, Math.floor(state.limit * scale));
   if (now >= state.resetAt + RESET_MARGIN_MS) {
     // The provider's window has reset: a full window, whose real reset the next answers will tell.
@@ -91,7 +95,9 @@ export function observeWindow(
     state.limit = 0;
   }
   if (limitedUntil !== undefined) {
-    if (state.limit <= 0) state.limit = 1;
+    // A provider that announces no limit stays without one: held until the 429's wait is over, then
+    // free. Inventing a limit here would pace every later call to it for as long as traffic lasts.
+    if (state.limit < 0) state.limit = 0;
     state.remaining = 0;
     state.resetAt = Math.max(state.resetAt, limitedUntil);
   }

@@ -41,7 +41,7 @@ export class UpstreamGate {
         return value;
       });
     }
-    return cache.read({
+    const read = cache.read({
       key: `read:${this.provider}:${this.fingerprint}:${resource}`,
       policy: settings.cachePolicies[this.provider],
       noCache: scope.noCache,
@@ -49,6 +49,8 @@ export class UpstreamGate {
       refresh: () => runInBackgroundScope(this.services.backgroundScope(), load),
       onOutcome: (outcome) => scope.stats.record(this.provider, outcome),
     });
+    // A read joined in flight runs to its starter's deadline, which may be later than this request's.
+    return scope.withinDeadline(this.provider, read);
   }
 
   /** The fetch a provider's RESTDataSource sends with: retries plus everything above, per attempt. */
@@ -66,7 +68,10 @@ export class UpstreamGate {
         // calls through; the breaker then sees real calls only, never orgraph's own refusals.
         run: (send) => {
           let sent = false;
-          return limit(async () => {
+          const scope = this.activeScope();
+          const attempt = limit(async () => {
+            // Its slot may have come after the deadline (the wait below is bounded, the queue is not).
+            if (scope.remainingMs() <= 0) throw scope.deadlineError(this.provider);
             if (!breakers.acceptsCalls(this.provider, this.baseUrl)) throw new BrokenCircuitError();
             await this.takeRateTurn(budgetKey, Math.min(retry.timeoutMs, MIN_ATTEMPT_MS));
             return breakers.run(this.provider, this.baseUrl, async () => {
@@ -79,7 +84,9 @@ export class UpstreamGate {
                 throw error;
               }
             });
-          }).catch((error: unknown) => {
+          });
+          attempt.catch(() => undefined); // its outcome is the race's below, or nobody's
+          return scope.withinDeadline(this.provider, attempt).catch((error: unknown) => {
             // Refused before it left (breaker open, no rate turn in time): no call was made.
             if (!sent) this.activeScope().refundCall();
             if (!(error instanceof BrokenCircuitError)) throw error;

@@ -107,16 +107,18 @@ const scenarios: Scenario[] = [
     end: { limit: 10, remaining: 9, resetAt: T + 3_025 + 1_000, periodMs: 1_000, probeUntil: 0 },
   },
   {
-    name: 'a 429 before anything was learned: a window of one call after the reset',
+    name: 'a 429 from a provider that announces no limit holds calls until its wait is over, then frees them',
     steps: [
       { take: T, expect: granted },
       { observe: T + 50, limitedUntil: T + 2_000 },
-      { take: T + 100, expect: wait(2_000 + 25 - 100) },
-      // No period known: the window is guessed at one second.
-      { take: T + 2_025, expect: granted },
-      { take: T + 2_026, expect: wait(2_025 + 1_000 + 25 - 2_026) },
+      { take: T + 100, expect: wait(2_000 - 100) },
+      // An answer without headers during the wait (a call sent before the 429) does not end it.
+      { observe: T + 150 },
+      { take: T + 1_999, expect: wait(1) },
+      // No limit is invented: after the wait, calls are free again.
+      ...takes(5, T + 2_000, granted),
     ],
-    end: { limit: 1, remaining: 0, resetAt: T + 3_025, periodMs: 0, probeUntil: 0 },
+    end: { limit: 0, remaining: 0, resetAt: T + 2_000, periodMs: 0, probeUntil: 0 },
   },
   {
     name: 'rollover gives a full window of the learned limit, for the announced period',

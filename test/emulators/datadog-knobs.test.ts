@@ -70,6 +70,56 @@ describe('Datadog emulator knobs and counters', () => {
     expect(body['data']).toBeUndefined();
   });
 
+  it('applies a fault with a probability to about that share of requests, the same ones each time', async () => {
+    const statuses = async (count: number) => {
+      const seen: number[] = [];
+      for (let i = 0; i < count; i += 1) seen.push((await get()).status);
+      return seen;
+    };
+    emulator.setKnobs({ faults: [{ route: LIST, status: 503, probability: 0.25 }] });
+    const first = await statuses(200);
+    const failed = first.filter((s) => s === 503).length;
+    // 50 expected; the draws are seeded, so this bound is far from what the run gives.
+    expect(failed).toBeGreaterThan(25);
+    expect(failed).toBeLessThan(75);
+    expect(first.filter((s) => s !== 503).every((s) => s === 200)).toBe(true);
+
+    // A new list of faults restarts the draws: the same requests fail again.
+    emulator.setKnobs({ faults: [{ route: LIST, status: 503, probability: 0.25 }] });
+    expect(await statuses(200)).toEqual(first);
+
+    emulator.setKnobs({ faults: [{ route: LIST, status: 503, probability: 0 }] });
+    expect(await statuses(20)).toEqual(Array(20).fill(200));
+  });
+
+  it('counts only the requests a probable fault hit in its times, and passes the others on', async () => {
+    emulator.setKnobs({ faults: [{ route: LIST, status: 503, probability: 0.5, times: 3 }] });
+    const seen: number[] = [];
+    for (let i = 0; i < 40; i += 1) seen.push((await get()).status);
+    expect(seen.filter((s) => s === 503)).toHaveLength(3);
+    expect(emulator.knobs.faults).toEqual([]);
+
+    emulator.setKnobs({
+      faults: [
+        { route: LIST, status: 503, probability: 0.5 },
+        { route: LIST, status: 429 },
+      ],
+    });
+    const mixed: number[] = [];
+    for (let i = 0; i < 40; i += 1) mixed.push((await get()).status);
+    expect(new Set(mixed)).toEqual(new Set([503, 429]));
+  });
+
+  it('takes a probability over HTTP', async () => {
+    await fetch(`${emulator.url}/__emulator/knobs`, {
+      method: 'PUT',
+      body: JSON.stringify({ faults: [{ status: 500, probability: 0.5 }] }),
+    });
+    const seen: number[] = [];
+    for (let i = 0; i < 40; i += 1) seen.push((await get()).status);
+    expect(new Set(seen)).toEqual(new Set([200, 500]));
+  });
+
   it('holds the response on a timeout fault until the client gives up', async () => {
     emulator.setKnobs({ faults: [{ route: LIST, timeout: true, times: 1 }] });
     await expect(

@@ -1,10 +1,9 @@
-import { upstreamCalls } from '../support/emulator-env';
-import { startTestStack, type TestStack } from '../support/test-stack';
+import { startTestStack, upstreamCalls, type TestStack } from '../support/test-stack';
 
 /** What the limits do over HTTP, in-process, with limits set small enough to reach on the demo data. */
 describe('query admission and the response ceiling', () => {
   let stack: TestStack;
-  const calls = () => upstreamCalls(stack.emulators);
+  const calls = () => upstreamCalls(stack.emulators).total;
 
   beforeAll(async () => {
     stack = await startTestStack({

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import { hashApiKey } from '../../src/callers/api-key-hash';
 import { startEmulators, type RunningEmulators } from '../../src/emulators/start-emulators';
-import { emulatorEnv, upstreamCalls } from '../support/emulator-env';
+import { emulatorEnv } from '../support/emulator-env';
 import { startOrgraphProcess, type OrgraphProcess } from '../support/orgraph-process';
 import { postGraphQL } from '../support/post-graphql';
+import { upstreamCalls } from '../support/test-stack';
 
 /**
  * Each hostile request of the query-admission issue, sent over HTTP to orgraph running as a production
@@ -268,7 +269,7 @@ describe('hostile queries against a production orgraph process with a 512 MB hea
     emulators.reset();
     const headers = hostile.headers ?? { 'x-api-key': API_KEY };
     const { status, body } = await postGraphQL<Answer>(orgraph.url, hostile.request, headers);
-    const calls = upstreamCalls(emulators);
+    const calls = upstreamCalls(emulators).total;
     const code = body.errors?.[0]?.extensions?.code ?? hostile.code;
     rows.push(`| ${hostile.name} | ${status} | ${code} | ${calls} | ${peakRssMb(orgraph.pid)} |`);
 

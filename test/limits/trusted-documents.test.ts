@@ -1,12 +1,11 @@
 import path from 'node:path';
 import { loadConfig } from '../../src/config/load-config';
 import { configErrorOf } from '../support/config-error-of';
-import { upstreamCalls } from '../support/emulator-env';
-import { startTestStack, type TestStack } from '../support/test-stack';
+import { startTestStack, upstreamCalls, type TestStack } from '../support/test-stack';
 
 describe('trusted-documents mode with the typed client operations', () => {
   let stack: TestStack;
-  const calls = () => upstreamCalls(stack.emulators);
+  const calls = () => upstreamCalls(stack.emulators).total;
 
   beforeAll(async () => {
     stack = await startTestStack({

@@ -14,12 +14,3 @@ export function emulatorEnv(emulators: RunningEmulators): Record<string, string>
     DD_APP_KEY: datadog!.appKey,
   };
 }
-
-/** Requests the three emulators have answered since their last reset. */
-export function upstreamCalls(emulators: RunningEmulators): number {
-  return (
-    emulators.crux.counter.count() +
-    emulators.auth0.counter.count() +
-    emulators.datadog.counter.count()
-  );
-}
