@@ -107,7 +107,7 @@ async function main(): Promise<void> {
     const pick = () => {
       let r = Math.random() * totalWeight;
       for (const operation of operations) if ((r -= operation.weight) < 0) return operation;
-      return operations[operations.length - 1]!;
+      return operations[operations.length - 1];
     };
     setFaults(emulators, settings.faultRate);
 
@@ -173,7 +173,7 @@ async function main(): Promise<void> {
 
     latencies.sort((a, b) => a - b);
     const at = (q: number) =>
-      latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(0);
+      latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(0);
     // The floor of each 15 s (RSS right after a collection): the raw samples swing with V8's
     // collections by 100 MB and more, which a slope over a few minutes would read as growth.
     const secondHalf = floors(rss, FLOOR_BUCKET_MINUTES).filter(
@@ -194,7 +194,7 @@ async function main(): Promise<void> {
         `(${((upstream.refused * 100) / Math.max(1, upstream.calls)).toFixed(1)}%; malformed faults answer 200)`,
     );
     console.log(
-      `orgraph RSS: start ${rss[0]!.mb.toFixed(1)} MB, end ${rss[rss.length - 1]!.mb.toFixed(1)} MB, ` +
+      `orgraph RSS: start ${rss[0].mb.toFixed(1)} MB, end ${rss[rss.length - 1].mb.toFixed(1)} MB, ` +
         `max ${Math.max(...rss.map((s) => s.mb)).toFixed(1)} MB; slope of its 15 s floors over the second half ` +
         `(${secondHalf.length} floors) ${slope.toFixed(2)} MB/min, limit ${settings.maxRssSlopeMbPerMinute} MB/min`,
     );
@@ -284,7 +284,7 @@ async function collectIds(url: string): Promise<Ids> {
   if (!body.data || body.errors?.length) {
     throw new Error(`soak: reading IDs failed: ${JSON.stringify(body.errors)}`);
   }
-  const of = (field: string) => body.data![field]!.items.map((item) => item.id);
+  const of = (field: string) => body.data![field].items.map((item) => item.id);
   return {
     Organization: of('organizations'),
     Connection: of('connections'),
@@ -296,7 +296,7 @@ async function collectIds(url: string): Promise<Ids> {
 function workload(ids: Ids): Operation[] {
   const examples = loadGraphiQLExamples(path.join(__dirname, '..', 'src', 'graphiql', 'examples'));
   const all = [...ids.Organization, ...ids.Connection, ...ids.User, ...ids.Permission];
-  const anyId = () => all[Math.floor(Math.random() * all.length)]!;
+  const anyId = () => all[Math.floor(Math.random() * all.length)];
   const offset = (max: number) => Math.floor(Math.random() * max);
   const nodeFields = `id provider nativeId
     ... on Organization { name connections(limit: 3) { totalCount items { kind } } }

@@ -57,7 +57,7 @@ async function run(label: string, configure: (config: Config) => Config): Promis
   const calls = all.reduce((sum, e) => sum + e.counter.count(), 0);
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!.toFixed(1);
+    latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1);
   console.log(
     `${label.padEnd(16)} requests ${latencies.length}  upstream calls ${String(calls).padStart(5)}  ` +
       `p50 ${at(0.5)} ms  p95 ${at(0.95)} ms  max ${at(1)} ms  wall ${elapsed} ms  responses with errors ${errors}`,

@@ -1,9 +1,12 @@
+import './tracing/start-from-env';
 import 'reflect-metadata';
 import { ConfigError } from './config/config-error';
 import { loadConfig } from './config/load-config';
+import { demoCredentials } from './emulators/demo-credentials';
 import { startEmulators, type RunningEmulators } from './emulators/start-emulators';
 import { createLogger } from './server/logger';
 import { startServer } from './server/start-server';
+import { shutdownOnSignals } from './shutdown/shutdown-on-signals';
 
 /**
  * `npm start`: orgraph against the configured providers, or, with none configured, in demo mode against
@@ -30,7 +33,7 @@ async function main(): Promise<void> {
   const displayUrl = server.url.replace('127.0.0.1', 'localhost');
   if (emulators) {
     logger.info(
-      `orgraph in demo mode: no provider configured, so Crux (${emulators.crux.url}), Auth0 (${emulators.auth0.url}) and Datadog (${emulators.datadog.url}) emulators serve seeded data; GraphQL and GraphiQL at ${displayUrl}`,
+      `orgraph in demo mode: no provider configured, so Crux (${emulators.crux.url}), Auth0 (${emulators.auth0.url}) and Datadog (${emulators.datadog.url}) emulators serve seeded data; GraphQL and GraphiQL at ${displayUrl}; ${demoCredentials(emulators)}`,
     );
   } else {
     const on = Object.entries(config.providers)
@@ -52,13 +55,11 @@ async function main(): Promise<void> {
     `upstream: ${config.cache.enabled ? `provider reads cached in ${store}` : 'cache off'}; rate budgets in ${store}`,
   );
 
-  const shutdown = async () => {
+  // The emulators stop after the server: the requests it drains may still be reading from them.
+  shutdownOnSignals(logger, async () => {
     await server.stop();
     await emulators?.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  });
 }
 
 main().catch((error: unknown) => {

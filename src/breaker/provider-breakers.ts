@@ -23,13 +23,18 @@ export interface BreakerSettings {
  * provider rather than per credential: what counts (timeouts, 5xx) is the provider's, whoever calls.
  */
 export class ProviderBreakers {
-  private readonly breakers = new Map<string, CircuitBreakerPolicy>();
+  private readonly breakers = new Map<
+    string,
+    { provider: Provider; policy: CircuitBreakerPolicy }
+  >();
   /** When each open breaker opened: cockatiel moves to half-open only when a call comes. */
   private readonly openedAt = new Map<string, number>();
 
+  /** `onOpen`: told each time a breaker opens (metrics). */
   constructor(
     private readonly settings: BreakerSettings,
     private readonly logger: Logger,
+    private readonly onOpen: (provider: Provider) => void = () => undefined,
   ) {}
 
   /** Runs one attempt; throws BrokenCircuitError while open. Answers of 5xx count as failures. */
@@ -56,10 +61,15 @@ export class ProviderBreakers {
     return opened === undefined || Date.now() - opened >= this.settings.cooldownMs;
   }
 
-  state(provider: Provider, baseUrl: string): 'closed' | 'open' | 'half-open' {
-    const state = this.breakers.get(key(provider, baseUrl))?.state ?? CircuitState.Closed;
-    if (state === CircuitState.HalfOpen) return 'half-open';
-    return state === CircuitState.Closed ? 'closed' : 'open';
+  state(provider: Provider, baseUrl: string): BreakerState {
+    return stateName(this.breakers.get(key(provider, baseUrl))?.policy.state);
+  }
+
+  /** Every breaker's state (one per provider and base URL; none until its first call), for metrics. */
+  *states(): Iterable<readonly [Provider, BreakerState]> {
+    for (const { provider, policy } of this.breakers.values()) {
+      yield [provider, stateName(policy.state)];
+    }
   }
 
   /** Every breaker closed, as at start (tests). */
@@ -70,7 +80,7 @@ export class ProviderBreakers {
 
   private breaker(provider: Provider, baseUrl: string): CircuitBreakerPolicy {
     const k = key(provider, baseUrl);
-    let breaker = this.breakers.get(k);
+    let breaker = this.breakers.get(k)?.policy;
     if (!breaker) {
       breaker = circuitBreaker(
         // Errors orgraph raises itself (a rate turn refused, a budget spent) are not the provider's.
@@ -84,6 +94,7 @@ export class ProviderBreakers {
       );
       breaker.onBreak(() => {
         this.openedAt.set(k, Date.now());
+        this.onOpen(provider);
         this.logger.warn({ provider }, 'breaker: open, failing calls fast');
       });
       breaker.onHalfOpen(() => this.openedAt.delete(k));
@@ -91,7 +102,7 @@ export class ProviderBreakers {
         this.openedAt.delete(k);
         this.logger.info({ provider }, 'breaker: closed again');
       });
-      this.breakers.set(k, breaker);
+      this.breakers.set(k, { provider, policy: breaker });
     }
     return breaker;
   }
@@ -102,6 +113,13 @@ class ProviderFailureWith extends Error {
   constructor(readonly response: Response) {
     super(`provider answered ${response.status}`);
   }
+}
+
+export type BreakerState = 'closed' | 'open' | 'half-open';
+
+function stateName(state: CircuitState = CircuitState.Closed): BreakerState {
+  if (state === CircuitState.HalfOpen) return 'half-open';
+  return state === CircuitState.Closed ? 'closed' : 'open';
 }
 
 function key(provider: Provider, baseUrl: string): string {

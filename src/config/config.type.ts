@@ -87,6 +87,16 @@ export interface LimitsConfig {
   trustedDocuments?: string;
 }
 
+/** Which browser origins may call orgraph (CORS). */
+export interface CorsConfig {
+  origins: '*' | string[];
+}
+
+/** Prometheus metrics at GET /metrics (see src/metrics/). */
+export interface MetricsConfig {
+  enabled: boolean;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -104,6 +114,9 @@ export interface Config {
   limits: LimitsConfig;
   /** Who may call orgraph, and what each caller may do (see src/callers/). */
   callers: CallersConfig;
+  /** Off when undefined: browsers on other origins are not allowed. */
+  cors?: CorsConfig;
+  metrics: MetricsConfig;
   /** Serve GraphiQL at GET /graphql for browsers. */
   graphiql: boolean;
   introspection: boolean;

@@ -9,7 +9,9 @@ import type {
   StoreConfig,
 } from './config.type';
 import { ConfigError } from './config-error';
+import { loadCors } from './load-cors-config';
 import { loadLimits } from './load-limits-config';
+import { loadMetricsConfig } from './load-metrics-config';
 import { loadCallersConfig } from './load-callers-config';
 import { anySet, boolean, integer, oneOf, required, url, withSlash, type Env } from './env-values';
 
@@ -40,7 +42,9 @@ export function loadConfig(env: Env = process.env): Config {
     store: loadStore(env),
     economy: loadEconomy(env),
     limits: loadLimits(env, { production, introspection }),
+    cors: loadCors(env, !crux && !auth0 && !datadog),
     callers: loadCallersConfig(env),
+    metrics: loadMetricsConfig(env),
     graphiql,
     introspection,
     logLevel: oneOf(

@@ -20,23 +20,27 @@ export function createContextFactory(config: Config, logger: Logger, shared: Sha
   return async ({
     headers,
     caller,
+    requestId,
   }: {
     headers: IncomingHttpHeaders;
     /** Who is asking when no caller is authenticated (an address, never a credential): for fair
      * turns at shared rate budgets. An authenticated caller's id takes its place. */
     caller: string;
+    /** The request's id (see correlationMiddleware): on every line its logger writes. */
+    requestId?: string;
   }): Promise<Context> => {
+    const requestLogger = requestId === undefined ? logger : logger.child({ requestId });
     const authenticated = await authenticate(headers);
     const credentials = callerCredentials(headers);
     if (authenticated) checkOwnCredentials(authenticated, credentials);
-    const partialErrors = new PartialErrors(logger);
-    const upstream = shared.upstream.scope(headers, authenticated?.id ?? caller);
+    const partialErrors = new PartialErrors(requestLogger);
+    const upstream = shared.upstream.scope(headers, authenticated?.id ?? caller, requestLogger);
     const sources = createSources(config, credentials, shared, upstream);
     return {
       catalog: new Catalog(new SourceRegistry(sources, authenticated?.providers), partialErrors),
       partialErrors,
       upstream,
-      logger,
+      logger: requestLogger,
       caller: authenticated,
     };
   };

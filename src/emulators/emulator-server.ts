@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { defaultKnobs, type Fault, type Knobs } from './knobs';
 import { SeededRandom } from './random';
-import { RequestCounter } from './request-counter';
+import { RequestCounter, type RecordedRequest } from './request-counter';
 
 export interface EmulatorRequest {
   method: string;
@@ -229,6 +229,7 @@ export class EmulatorServer {
       url: url.pathname + url.search,
       status: response?.status ?? 0,
       ...(recordedTenant === undefined ? {} : { tenant: recordedTenant }),
+      correlation: correlationHeaders(req.headers),
     });
     if (response === null) return; // a timeout fault: hold the connection open
     if (this.knobs.latencyMs > 0) await this.sleep(this.knobs.latencyMs);
@@ -291,7 +292,7 @@ export class EmulatorServer {
       const params: Record<string, string> = {};
       try {
         route.paramNames.forEach((name, i) => {
-          params[name] = decodeURIComponent(m[i + 1]!);
+          params[name] = decodeURIComponent(m[i + 1]);
         });
       } catch {
         return null; // a malformed percent-escape names no resource: 404
@@ -338,7 +339,7 @@ export class EmulatorServer {
         (f.probability === undefined || this.faultDraws.bool(f.probability)),
     );
     if (index < 0) return undefined;
-    const fault = this.knobs.faults[index]!;
+    const fault = this.knobs.faults[index];
     if (fault.times !== undefined) {
       const left = fault.times - 1;
       if (left <= 0) this.knobs.faults.splice(index, 1);
@@ -381,6 +382,18 @@ function compile(route: Route): CompiledRoute {
     regex: new RegExp(`^${source}$`),
     paramNames,
     name: `${route.method} ${route.pattern}`,
+  };
+}
+
+function correlationHeaders(headers: http.IncomingHttpHeaders): RecordedRequest['correlation'] {
+  const one = (name: string) => {
+    const value = headers[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  return {
+    requestId: one('x-request-id'),
+    traceparent: one('traceparent'),
+    userAgent: one('user-agent'),
   };
 }
 

@@ -11,6 +11,8 @@ export interface RecordedRequest {
    * named. Absent when it named no tenant (no or bad credentials, unknown paths).
    */
   tenant?: string;
+  /** The correlation headers it carried (`x-request-id`, `traceparent`, `user-agent`), as sent. */
+  correlation?: { requestId?: string; traceparent?: string; userAgent?: string };
 }
 
 /**

@@ -39,9 +39,9 @@ const SUFFIXES = ['', ' Retail', ' Supply', ' Foods', ' Labs', ' Trading', ' Goo
 
 /** The i-th organization name: deterministic, unique for i below STEMS × SUFFIXES, then numbered. */
 export function organizationName(i: number): string {
-  const stem = STEMS[i % STEMS.length]!;
+  const stem = STEMS[i % STEMS.length];
   const round = Math.floor(i / STEMS.length);
-  const suffix = SUFFIXES[round % SUFFIXES.length]!;
+  const suffix = SUFFIXES[round % SUFFIXES.length];
   const lap = Math.floor(round / SUFFIXES.length);
   return `${stem}${suffix}${lap > 0 ? ` ${lap + 1}` : ''}`;
 }
@@ -101,7 +101,7 @@ const LAST_NAMES = [
 
 export function personName(i: number): { firstName: string; lastName: string } {
   return {
-    firstName: FIRST_NAMES[i % FIRST_NAMES.length]!,
-    lastName: LAST_NAMES[Math.floor(i / FIRST_NAMES.length) % LAST_NAMES.length]!,
+    firstName: FIRST_NAMES[i % FIRST_NAMES.length],
+    lastName: LAST_NAMES[Math.floor(i / FIRST_NAMES.length) % LAST_NAMES.length],
   };
 }

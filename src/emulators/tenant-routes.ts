@@ -11,7 +11,7 @@ export function tenantRoutes(tables: ReadonlyMap<string, Route[]>): Route[] {
   for (const table of others) {
     const aligned =
       table.length === first.length &&
-      table.every((r, i) => r.method === first[i]!.method && r.pattern === first[i]!.pattern);
+      table.every((r, i) => r.method === first[i].method && r.pattern === first[i].pattern);
     if (!aligned) throw new Error('every tenant must have the same routes in the same order');
   }
   return first.map((route, i) => {
@@ -23,7 +23,7 @@ export function tenantRoutes(tables: ReadonlyMap<string, Route[]>): Route[] {
       handler: (request) => {
         const table = tables.get(request.tenant ?? '');
         if (!table) throw new Error(`no routes for tenant ${String(request.tenant)}`);
-        return table[i]!.handler(request);
+        return table[i].handler(request);
       },
     };
   });

@@ -29,7 +29,7 @@ export function shapeRules(limits: LimitsConfig): ValidationRule[] {
     },
     maxAliases: { n: limits.maxAliases, ...refusal('aliases') },
     maxDirectives: { n: limits.maxDirectives, ...refusal('directives') },
-  }).protect().validationRules as ValidationRule[];
+  }).protect().validationRules;
 }
 
 function reportAs(limit: LimitName): GraphQLArmorRejectCallback {

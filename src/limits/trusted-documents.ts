@@ -58,7 +58,7 @@ function nameOf(definition: DocumentNode['definitions'][number]): string {
 }
 
 /** The typed client's operations (src/client/operations), run from src/ or from a build in dist/src/. */
-function clientOperationsDir(): string {
+export function clientOperationsDir(): string {
   const fromSource = path.resolve(__dirname, '..', 'client', 'operations');
   return fs.existsSync(fromSource)
     ? fromSource

@@ -43,26 +43,39 @@ export class RateBudget {
     return this.storeErrors;
   }
 
-  /** Waits for a call's turn; throws RateBudgetWaitTooLong when that would pass `deadlineAt`. */
-  async acquire(key: string, caller: string, deadlineAt: number): Promise<void> {
+  /**
+   * Waits for a call's turn and says how long it waited (ms, 0 when at once); throws
+   * RateBudgetWaitTooLong when that would pass `deadlineAt`.
+   */
+  async acquire(key: string, caller: string, deadlineAt: number): Promise<number> {
     this.wait(key, caller, +1);
+    let waitedMs = 0;
+    const waitFor = async (ms: number) => {
+      const start = Date.now();
+      await sleep(ms);
+      waitedMs += Date.now() - start;
+    };
     try {
       for (;;) {
         // Had the last turn and others wait: let one of them take this one (a while at most, for a
         // caller that has given up waiting may still be counted a moment).
-        for (let yielded = 0; yielded < YIELD_MAX_MS && this.yieldsTurn(key, caller); yielded += 5) {
-          await sleep(5);
+        for (
+          let yielded = 0;
+          yielded < YIELD_MAX_MS && this.yieldsTurn(key, caller);
+          yielded += 5
+        ) {
+          await waitFor(5);
         }
         const now = Date.now();
         const take = await this.take(key, now);
         if (take.granted) {
           this.lastGranted.set(key, caller);
-          return;
+          return waitedMs;
         }
         // A little jitter keeps waiting replicas from all asking at the same millisecond.
         const waitMs = take.waitMs + Math.floor(Math.random() * 10);
-        if (now + waitMs > deadlineAt) throw new RateBudgetWaitTooLong(waitMs);
-        await sleep(waitMs);
+        if (now + waitMs > deadlineAt) throw new RateBudgetWaitTooLong(waitMs, waitedMs);
+        await waitFor(waitMs);
       }
     } finally {
       this.wait(key, caller, -1);

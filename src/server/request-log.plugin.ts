@@ -1,35 +1,30 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Logger } from 'pino';
 import type { Context } from '../context/context.type';
+import { responseErrorCodes, responseHasData } from './response-error-codes';
 
 /**
- * One log line per GraphQL request: operation, duration and error codes. Never the variables or headers,
- * which can hold IDs and credentials.
+ * One log line per GraphQL request, on the request's logger (so with its `requestId`): operation,
+ * duration and error codes. Never the variables or headers, which can hold IDs and credentials.
  */
-export function requestLogPlugin(logger: Logger): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      const started = process.hrtime.bigint();
-      return {
-        async willSendResponse({ operationName, response, contextValue, errors }) {
-          const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
-          const codes = [
-            ...(errors ?? []).map((e) => e.extensions?.code),
-            ...(contextValue.partialErrors?.all() ?? []).map((e) => e.extensions.code),
-          ];
-          logger.info(
-            {
-              operation: operationName ?? null,
-              // The authenticated caller's configured id (or JWT subject), never its credential.
-              caller: contextValue.caller?.id,
-              durationMs: Number((process.hrtime.bigint() - started) / 1_000_000n),
-              errors: codes.length > 0 ? codes : undefined,
-              hasData: body?.data !== undefined && body.data !== null,
-            },
-            'graphql request',
-          );
-        },
-      };
-    },
-  };
-}
+export const requestLogPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    const started = process.hrtime.bigint();
+    return {
+      async willSendResponse(requestContext) {
+        const { operationName, contextValue } = requestContext;
+        const codes = responseErrorCodes(requestContext);
+        contextValue.logger.info(
+          {
+            operation: operationName ?? null,
+            // The authenticated caller's configured id (or JWT subject), never its credential.
+            caller: contextValue.caller?.id,
+            durationMs: Number((process.hrtime.bigint() - started) / 1_000_000n),
+            errors: codes.length > 0 ? codes : undefined,
+            hasData: responseHasData(requestContext),
+          },
+          'graphql request',
+        );
+      },
+    };
+  },
+};

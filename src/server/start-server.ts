@@ -10,6 +10,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.type';
 import { createContextFactory } from '../context/create-context';
+import { correlationMiddleware } from '../correlation/correlation.middleware';
+import { currentCorrelation } from '../correlation/request-correlation';
 import type { Context } from '../context/context.type';
 import { Auth0TokenCache } from '../providers/auth0/auth0-token-cache';
 import { buildOrgraphSchema } from '../schema/build-schema';
@@ -20,13 +22,20 @@ import { meterResponses } from '../limits/metered-schema';
 import { queryCostPlugin } from '../limits/query-cost.plugin';
 import { responseSizePlugin } from '../limits/response-size.plugin';
 import { shapeRules } from '../limits/shape-rules';
+import { operationSpanMiddleware } from '../tracing/operation-span.middleware';
+import { operationSpanPlugin } from '../tracing/operation-span.plugin';
+import { flushTracing } from '../tracing/flush-tracing';
 import { TrustedDocuments } from '../limits/trusted-documents';
 import { trustedDocumentsPlugin } from '../limits/trusted-documents.plugin';
+import { graphqlMetricsPlugin } from '../metrics/graphql-metrics.plugin';
+import { metricsEndpoint } from '../metrics/metrics-endpoint';
 import { federationTracesPlugin } from './federation-traces.plugin';
+import { corsMiddleware } from './cors';
 import { createFormatError } from './format-error';
 import { httpErrorHandler } from './http-error-handler';
 import { mountGraphiQL } from './mount-graphiql';
 import { partialErrorsPlugin } from './partial-errors.plugin';
+import { Readiness } from './readiness';
 import { requestLogPlugin } from './request-log.plugin';
 import { upstreamReportPlugin } from './upstream-report.plugin';
 
@@ -42,7 +51,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts orgraph's HTTP server: GraphQL (and GraphiQL for browsers) at /graphql, health at /healthz. */
+/**
+ * Starts orgraph's HTTP server: GraphQL (and GraphiQL for browsers) at /graphql, liveness at /healthz,
+ * readiness at /readyz.
+ */
 export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
   const schema = meterResponses(await buildOrgraphSchema());
   const app = express();
@@ -55,6 +67,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     cache: upstream.store,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    // src/main.ts owns SIGTERM/SIGINT: Apollo's own handlers would re-raise the signal after stopping
+    // (exit 143) and cut the emulators' shutdown short.
+    stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: config.limits.hideSchemaDetails,
     // Counted while parsing: a document past it is refused with GRAPHQL_PARSE_FAILED (HTTP 400).
     parseOptions: { maxTokens: config.limits.maxTokens },
@@ -70,9 +85,13 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       queryCostPlugin(config.limits.maxCost),
       partialErrorsPlugin,
       upstreamReportPlugin,
-      requestLogPlugin(logger),
+      requestLogPlugin,
       // Last of the plugins that touch the response: past the limit it replaces the whole answer.
       responseSizePlugin(config.limits.maxResponseBytes),
+      // After the plugins that change the response: it counts what the caller gets.
+      graphqlMetricsPlugin(upstream.metrics),
+      // Likewise: the request's span records what came of the operation for the caller.
+      operationSpanPlugin,
       // With caller authentication on, only callers allowed traces get them.
       federationTracesPlugin(
         (context) => config.limits.federationTraces && (context.caller?.traces ?? true),
@@ -95,16 +114,27 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     upstream,
   });
   app.disable('x-powered-by');
+  if (config.cors) app.use(corsMiddleware(config.cors));
+  const readiness = new Readiness(upstream.store);
+  app.get('/readyz', readiness.handler());
+  if (config.metrics.enabled) app.get('/metrics', metricsEndpoint(upstream.metrics));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
   if (config.graphiql) mountGraphiQL(app, GRAPHQL_PATH);
   app.use(
     GRAPHQL_PATH,
+    // Before the body is parsed: a refused body is answered with a request id, in a span too.
+    correlationMiddleware(),
+    operationSpanMiddleware(),
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: ({ req }) =>
-        context({ headers: req.headers, caller: req.socket.remoteAddress ?? 'unknown' }),
+        context({
+          headers: req.headers,
+          caller: req.socket.remoteAddress ?? 'unknown',
+          requestId: currentCorrelation()?.requestId,
+        }),
     }),
   );
   app.use(httpErrorHandler(logger));
@@ -121,8 +151,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     schema,
     upstream,
     stop: async () => {
+      readiness.drain();
       await apollo.stop();
       await upstream.close();
+      await flushTracing();
     },
   };
 }

@@ -74,6 +74,10 @@ export class MemorySharedStore implements SharedStore {
     return true;
   }
 
+  async ping(): Promise<boolean> {
+    return true;
+  }
+
   async replicas(): Promise<number> {
     return 1;
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
-import type { SharedStore } from './shared-store';
+import type { SharedStore, StoreErrorKind } from './shared-store';
 import type { ObservedRateWindow, RateTake } from './rate-window';
 import { OBSERVE_RATE_SCRIPT, TAKE_RATE_SCRIPT } from './rate-window.lua';
 
@@ -39,6 +39,12 @@ export class RedisSharedStore implements SharedStore {
   private knownReplicas = 1;
   private readonly heartbeat: NodeJS.Timeout;
   private downUntil = 0;
+  private readonly errors: Record<StoreErrorKind, number> = {
+    command: 0,
+    timeout: 0,
+    backoff: 0,
+    connection: 0,
+  };
 
   constructor(options: RedisSharedStoreOptions) {
     this.keyPrefix = `${options.prefix}:${KEY_VERSION}:`;
@@ -54,6 +60,7 @@ export class RedisSharedStore implements SharedStore {
     this.redis.defineCommand('observeRate', { numberOfKeys: 1, lua: OBSERVE_RATE_SCRIPT });
     let lastLogged = 0;
     this.redis.on('error', (error: Error) => {
+      this.errors.connection += 1;
       // ioredis repeats a connection error at every retry: once a minute is enough for an operator.
       if (Date.now() - lastLogged < 60_000) return;
       lastLogged = Date.now();
@@ -82,6 +89,14 @@ export class RedisSharedStore implements SharedStore {
       const onReady = () => done(true);
       this.redis.once('ready', onReady);
     });
+  }
+
+  async ping(): Promise<boolean> {
+    // Not through command(): readiness asks Redis itself, even while commands back off.
+    return this.redis.ping().then(
+      () => true,
+      () => false,
+    );
   }
 
   async get(key: string): Promise<string | undefined> {
@@ -128,6 +143,10 @@ export class RedisSharedStore implements SharedStore {
     );
   }
 
+  errorCounts(): Readonly<Record<StoreErrorKind, number>> {
+    return { ...this.errors };
+  }
+
   async replicas(): Promise<number> {
     return this.knownReplicas;
   }
@@ -156,10 +175,15 @@ export class RedisSharedStore implements SharedStore {
   /** Runs a command, failing at once for a moment after a failure: a stalled Redis costs one timeout
    * a second, not one per call. */
   private async command<T>(run: () => Promise<T>): Promise<T> {
-    if (Date.now() < this.downUntil) throw new Error('redis: unavailable (backing off)');
+    if (Date.now() < this.downUntil) {
+      this.errors.backoff += 1;
+      throw new Error('redis: unavailable (backing off)');
+    }
     try {
       return await run();
     } catch (error) {
+      const timedOut = error instanceof Error && error.message === 'Command timed out';
+      this.errors[timedOut ? 'timeout' : 'command'] += 1;
       this.downUntil = Date.now() + BACKOFF_AFTER_FAILURE_MS;
       throw error;
     }

@@ -1,6 +1,10 @@
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { ObservedRateWindow, RateTake } from './rate-window';
 
+/** command: failed; timeout: no answer in time; backoff: refused at once after a failure; connection:
+ * the client lost or could not open its connection. */
+export type StoreErrorKind = 'command' | 'timeout' | 'backoff' | 'connection';
+
 /**
  * What orgraph keeps across requests, for every replica that shares it: cached provider reads (and
  * Apollo's own caches, through KeyValueCache) and each credential's rate budget at each provider. Keys
@@ -27,6 +31,12 @@ export interface SharedStore extends KeyValueCache<string> {
 
   /** Resolves once the store can take commands, or false after `timeoutMs` (it may come later). */
   ready(timeoutMs?: number): Promise<boolean>;
+
+  /** Whether the store answers a command now (within its command timeout): readiness. */
+  ping(): Promise<boolean>;
+
+  /** Failures since start, by kind, for metrics; absent for a store that cannot fail (memory). */
+  errorCounts?(): Readonly<Record<StoreErrorKind, number>>;
 
   /** Replicas that announced themselves recently (1 for memory). */
   replicas(): Promise<number>;

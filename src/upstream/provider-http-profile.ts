@@ -1,5 +1,6 @@
 import type { ObservedRateWindow } from '../shared-store/rate-window';
 import type { ResetDelayReader } from '../providers/http/rate-limit-headers';
+import type { RouteTemplates } from '../providers/http/route-templates';
 
 /** What a provider's client tells the upstream gate about its HTTP dialect. */
 export interface ProviderHttpProfile {
@@ -9,4 +10,6 @@ export interface ProviderHttpProfile {
   readRateWindow?: (headers: Headers, now: number) => ObservedRateWindow | undefined;
   /** After a 401: the same request with renewed credentials, or undefined when none can be had. */
   renewAfterUnauthorized?: (init: RequestInit) => Promise<RequestInit | undefined>;
+  /** The client's routes, to name its calls in metrics and logs without the ids in their paths. */
+  routes?: RouteTemplates;
 }

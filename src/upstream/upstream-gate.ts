@@ -5,10 +5,13 @@ import { UpstreamError } from '../errors/upstream-error';
 import type { Provider } from '../model/provider';
 import { retryAfterMs } from '../providers/http/rate-limit-headers';
 import { createRetryingFetch, type RetryPolicy } from '../providers/http/retrying-fetch';
+import { OTHER_ROUTE } from '../providers/http/route-templates';
 import { PROVIDER_LABELS } from '../providers/provider-labels';
 import { RateBudgetWaitTooLong } from '../rate-budget/rate-budget-wait-too-long';
+import { recordCacheOutcome } from '../tracing/upstream-spans';
 import type { ProviderHttpProfile } from './provider-http-profile';
 import { backgroundScope, runInBackgroundScope } from './background-scope';
+import { UpstreamCall, type CallCacheOutcome } from './upstream-call';
 import type { UpstreamScope } from './upstream-scope';
 import type { UpstreamServices } from './upstream-services';
 
@@ -19,7 +22,8 @@ const MIN_ATTEMPT_MS = 1_000;
  * The one way a provider's client reaches its provider, for one request and one credential. Reads go
  * through the shared cache (keyed by provider, credential fingerprint and resource); each HTTP attempt
  * draws on the request's call budget and deadline, waits its turn at the credential's rate budget and
- * concurrency limit, and passes the provider's breaker. Providers plug in here and nowhere else.
+ * concurrency limit, and passes the provider's breaker. Providers plug in here and nowhere else, and
+ * so every call is measured here (metrics, debug log), under its route template.
  */
 export class UpstreamGate {
   constructor(
@@ -33,7 +37,7 @@ export class UpstreamGate {
 
   /** A validated read, from the cache when it holds a usable entry. `resource`: method, URL, params. */
   read<T>(resource: string, load: () => Promise<T>): Promise<T> {
-    const { cache, settings } = this.services;
+    const { cache, settings, metrics } = this.services;
     const scope = this.activeScope();
     if (!cache) {
       return load().then((value) => {
@@ -47,7 +51,11 @@ export class UpstreamGate {
       noCache: scope.noCache,
       load,
       refresh: () => runInBackgroundScope(this.services.backgroundScope(), load),
-      onOutcome: (outcome) => scope.stats.record(this.provider, outcome),
+      onOutcome: (outcome) => {
+        scope.stats.record(this.provider, outcome);
+        metrics.cacheRead(this.provider, outcome.source);
+        recordCacheOutcome(outcome.source);
+      },
     });
     // A read joined in flight runs to its starter's deadline, which may be later than this request's.
     return scope.withinDeadline(this.provider, read);
@@ -55,14 +63,42 @@ export class UpstreamGate {
 
   /** The fetch a provider's RESTDataSource sends with: retries plus everything above, per attempt. */
   fetcher(retry: Omit<RetryPolicy, 'resetDelay'>, profile: ProviderHttpProfile = {}): Fetcher {
-    const { rateBudget, breakers, settings } = this.services;
     const budgetKey = `rate:${this.provider}:${this.fingerprint}`;
     const limit = this.services.concurrencyLimit(budgetKey);
+    return (url, init) => {
+      const method = init?.method ?? 'GET';
+      const call = new UpstreamCall(
+        this.services.metrics,
+        this.activeScope().logger ?? this.services.logger,
+        this.provider,
+        profile.routes?.of(method, url, this.baseUrl) ?? OTHER_ROUTE,
+        this.cacheOutcome(method),
+      );
+      return this.retryingFetch(retry, profile, budgetKey, limit, call)(url, init);
+    };
+  }
+
+  /** One call's retrying fetch, with the gate around each of its attempts. */
+  private retryingFetch(
+    retry: Omit<RetryPolicy, 'resetDelay'>,
+    profile: ProviderHttpProfile,
+    budgetKey: string,
+    limit: ReturnType<UpstreamServices['concurrencyLimit']>,
+    call: UpstreamCall,
+  ): Fetcher {
+    const { rateBudget, breakers, settings, metrics } = this.services;
     return createRetryingFetch(
       { ...retry, resetDelay: profile.resetDelay, maxConcurrency: undefined },
       {
         // Counted first, so that concurrent attempts never overdraw the budget.
-        beforeAttempt: async () => this.activeScope().spendCall(this.provider),
+        beforeAttempt: async () => {
+          try {
+            this.activeScope().spendCall(this.provider);
+          } catch (error) {
+            metrics.refused(this.provider, 'call_budget');
+            throw error;
+          }
+        },
         // The rate turn is taken inside the concurrency slot, right before sending (a turn taken
         // earlier could be spent in the provider's next window), and only while the breaker lets
         // calls through; the breaker then sees real calls only, never orgraph's own refusals.
@@ -77,7 +113,7 @@ export class UpstreamGate {
             return breakers.run(this.provider, this.baseUrl, async () => {
               sent = true;
               try {
-                return await send();
+                return await call.send(send);
               } catch (error) {
                 // No answer, so no headers: a probe of an unknown limit must not hold its lease.
                 await rateBudget.observe(budgetKey, undefined);
@@ -90,6 +126,7 @@ export class UpstreamGate {
             // Refused before it left (breaker open, no rate turn in time): no call was made.
             if (!sent) this.activeScope().refundCall();
             if (!(error instanceof BrokenCircuitError)) throw error;
+            metrics.refused(this.provider, 'breaker_open');
             throw new UpstreamError(
               `${this.label} is failing; calls are paused for up to ${Math.ceil(settings.breaker.cooldownMs / 1000)} s`,
               { provider: this.provider, code: ErrorCode.UPSTREAM_UNAVAILABLE },
@@ -120,16 +157,32 @@ export class UpstreamGate {
    */
   private async takeRateTurn(budgetKey: string, attemptMs: number): Promise<void> {
     const scope = this.activeScope();
+    const { rateBudget, metrics } = this.services;
     try {
-      await this.services.rateBudget.acquire(budgetKey, scope.caller, scope.deadlineAt - attemptMs);
+      const waitedMs = await rateBudget.acquire(
+        budgetKey,
+        scope.caller,
+        scope.deadlineAt - attemptMs,
+      );
+      metrics.rateTurn(this.provider, waitedMs);
     } catch (error) {
       if (!(error instanceof RateBudgetWaitTooLong)) throw error;
+      metrics.rateTurn(this.provider, error.waitedMs);
+      metrics.refused(this.provider, 'rate_budget');
       const retryAfterSeconds = Math.ceil(error.waitMs / 1000);
       throw new UpstreamError(
         `${this.label} rate limit for these credentials is used up; retry after ${retryAfterSeconds} s`,
         { provider: this.provider, code: ErrorCode.UPSTREAM_RATE_LIMITED, retryAfterSeconds },
       );
     }
+  }
+
+  /** Why a call with `method` goes to the provider, as far as the cache goes (for the debug log). */
+  private cacheOutcome(method: string): CallCacheOutcome {
+    if (method.toUpperCase() !== 'GET') return 'uncached';
+    if (!this.services.cache) return 'off';
+    if (backgroundScope()) return 'refresh';
+    return this.scope.noCache ? 'bypass' : 'miss';
   }
 
   private get label(): string {

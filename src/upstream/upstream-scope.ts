@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import { ErrorCode } from '../errors/error-code';
 import { UpstreamError } from '../errors/upstream-error';
 import type { Provider } from '../model/provider';
@@ -13,6 +14,10 @@ export interface UpstreamScopeOptions {
   noCache: boolean;
   /** Who is asking, for fair turns at a shared rate budget (never a credential). */
   caller: string;
+  /** The request's logger, for its upstream calls' debug lines. */
+  logger?: Logger;
+  /** Told the first time the deadline cuts a call to each provider short (metrics). */
+  onDeadline?: (provider: Provider) => void;
 }
 
 /**
@@ -24,13 +29,18 @@ export class UpstreamScope {
   readonly noCache: boolean;
   readonly caller: string;
   readonly callBudget: number;
+  readonly logger: Logger | undefined;
   readonly stats = new UpstreamStats();
+  private readonly onDeadline: ((provider: Provider) => void) | undefined;
+  private readonly deadlineReported = new Set<Provider>();
 
   constructor(options: UpstreamScopeOptions) {
     this.deadlineAt = Date.now() + options.deadlineMs;
     this.noCache = options.noCache;
     this.caller = options.caller;
     this.callBudget = options.callBudget;
+    this.logger = options.logger;
+    this.onDeadline = options.onDeadline;
   }
 
   remainingMs(): number {
@@ -69,7 +79,13 @@ export class UpstreamScope {
     }
   }
 
+  /** The error of a call the deadline cut short (or never let leave). */
   deadlineError(provider: Provider): UpstreamError {
+    // Once per provider: the calls a request has in flight all meet the same deadline.
+    if (!this.deadlineReported.has(provider)) {
+      this.deadlineReported.add(provider);
+      this.onDeadline?.(provider);
+    }
     return new UpstreamError(
       `${PROVIDER_LABELS[provider]} did not answer within the request's deadline`,
       { provider, code: ErrorCode.UPSTREAM_UNAVAILABLE },

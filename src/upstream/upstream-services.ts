@@ -7,6 +7,7 @@ import type { CachePolicy } from '../cache/cache-policy';
 import { CredentialFingerprint } from '../cache/credential-fingerprint';
 import { UpstreamCache } from '../cache/upstream-cache';
 import type { Config } from '../config/config.type';
+import { OrgraphMetrics } from '../metrics/orgraph-metrics';
 import { ALL_PROVIDERS, type Provider } from '../model/provider';
 import { RateBudget } from '../rate-budget/rate-budget';
 import type { SharedStore } from '../shared-store/shared-store';
@@ -25,8 +26,9 @@ export interface UpstreamSettings {
 
 /**
  * What every request's upstream calls share, once per process: the cache and the rate budget (in the
- * shared store, so across replicas too), the breakers, the concurrency limits and the fingerprinting
- * secret. Requests get a scope and, per provider and credential, a gate (see UpstreamGate).
+ * shared store, so across replicas too), the breakers, the concurrency limits, the fingerprinting
+ * secret and the metrics. Requests get a scope and, per provider and credential, a gate (see
+ * UpstreamGate).
  */
 export class UpstreamServices {
   readonly settings: UpstreamSettings;
@@ -34,13 +36,16 @@ export class UpstreamServices {
   readonly cache: UpstreamCache | undefined;
   readonly rateBudget: RateBudget;
   readonly breakers: ProviderBreakers;
+  /** This server's metrics (GET /metrics), observed at the gate. */
+  readonly metrics: OrgraphMetrics;
   private readonly fingerprints: CredentialFingerprint;
   private readonly limits = new LRUCache<string, LimitFunction>({ max: 10_000 });
 
   constructor(
     config: Config,
     readonly store: SharedStore,
-    logger: Logger,
+    /** The server's logger: upstream calls' debug lines go to a request's own when it has one. */
+    readonly logger: Logger,
   ) {
     const { cache, economy } = config;
     this.settings = {
@@ -60,20 +65,35 @@ export class UpstreamServices {
       requestDeadlineMs: economy.requestDeadlineMs,
       requestCallBudget: economy.requestCallBudget,
     };
+    this.metrics = new OrgraphMetrics({
+      breakerStates: () => this.breakers.states(),
+      storeFailures: () => ({
+        cache: this.cache?.storeFailures ?? 0,
+        rateBudget: this.rateBudget.storeFailures,
+      }),
+      storeErrors: () => store.errorCounts?.(),
+    });
     this.cache = cache.enabled ? new UpstreamCache(store, logger) : undefined;
     this.rateBudget = new RateBudget(store, logger);
-    this.breakers = new ProviderBreakers(economy.breaker, logger);
+    this.breakers = new ProviderBreakers(economy.breaker, logger, (provider) =>
+      this.metrics.breakerOpened(provider),
+    );
     this.fingerprints = new CredentialFingerprint(config.store.secret);
   }
 
-  /** A request's scope, from its headers: `Cache-Control: no-cache` asks for fresh reads. */
-  scope(headers: IncomingHttpHeaders, caller: string): UpstreamScope {
+  /**
+   * A request's scope, from its headers: `Cache-Control: no-cache` asks for fresh reads. `logger`: the
+   * request's own, when it has one (its upstream calls' debug lines carry its fields).
+   */
+  scope(headers: IncomingHttpHeaders, caller: string, logger?: Logger): UpstreamScope {
     const cacheControl = String(headers['cache-control'] ?? '').toLowerCase();
     return new UpstreamScope({
       deadlineMs: this.settings.requestDeadlineMs,
       callBudget: this.settings.requestCallBudget,
       noCache: /\bno-cache\b|\bno-store\b/.test(cacheControl),
       caller,
+      logger,
+      onDeadline: (provider) => this.metrics.refused(provider, 'deadline'),
     });
   }
 
@@ -84,6 +104,7 @@ export class UpstreamServices {
       callBudget: Number.POSITIVE_INFINITY,
       noCache: true,
       caller: 'background',
+      onDeadline: (provider) => this.metrics.refused(provider, 'deadline'),
     });
   }
 

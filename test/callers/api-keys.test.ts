@@ -22,7 +22,7 @@ describe('callers with API keys', () => {
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
-    return { response, body: (await response.json()) as any };
+    return { response, body: await response.json() };
   }
 
   function expectRefused(
@@ -62,7 +62,7 @@ describe('callers with API keys', () => {
     const url = `${stack.server.url}?query=${encodeURIComponent('{ __typename }')}`;
     const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
     expect(response.status).toBe(401);
-    expect(((await response.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await response.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
   it("answers a configured key's caller, whose id (not its key) takes the turns at rate budgets", async () => {

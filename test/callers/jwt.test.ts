@@ -189,7 +189,7 @@ describe('callers with bearer JWTs', () => {
     expect(bad.headers.get('www-authenticate')).toBe(
       'Bearer realm="orgraph", error="invalid_token", ApiKey realm="orgraph", header="x-api-key"',
     );
-    expect(((await missing.json()) as any).errors[0].message).toBe(
+    expect((await missing.json()).errors[0].message).toBe(
       'Authentication required: send an x-api-key header or Authorization: Bearer <JWT>',
     );
   });

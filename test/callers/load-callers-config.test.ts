@@ -196,7 +196,7 @@ describe('caller authentication configuration', () => {
       'ORGRAPH_JWT_OWN_CREDENTIALS: must be true or false',
     ],
   ])('refuses %s, naming the variable and the rule, never the value', (_label, env, message) => {
-    const error = configErrorOf(env as Record<string, string>);
+    const error = configErrorOf(env);
     expect(error.message).toBe(message);
     expect(error.message).not.toContain(secret);
   });

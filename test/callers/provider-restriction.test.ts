@@ -73,7 +73,7 @@ describe('what an authenticated caller may use', () => {
       [['organization'], 'FORBIDDEN', 'AUTH0'],
       [['nodes', 1], 'FORBIDDEN', 'AUTH0'],
     ]);
-    expect(result.errors![0]!.message).toBe('Provider AUTH0 is not available to this caller');
+    expect(result.errors![0].message).toBe('Provider AUTH0 is not available to this caller');
     expect(upstreamCalls(stack.emulators).auth0).toEqual({});
   });
 

@@ -77,7 +77,7 @@ describe('configuration from the environment', () => {
     [{ ORGRAPH_GRAPHIQL: 'maybe' }, 'ORGRAPH_GRAPHIQL', /true or false/],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /one of/],
   ])('rejects %p naming %s', (env, variable, problem) => {
-    const error = errorOf(env as Record<string, string>);
+    const error = errorOf(env);
     expect(error.variable).toBe(variable);
     expect(error.message).toMatch(new RegExp(`^${variable}: `));
     expect(error.message).toMatch(problem);

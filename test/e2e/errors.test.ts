@@ -51,14 +51,14 @@ describe('errors', () => {
       const result = await query('query($id: ID!) { organization(id: $id) { name } }', { id });
       expect(result.data).toEqual({ organization: null });
       expect(codesOf(result)).toEqual([['BAD_USER_INPUT', undefined]]);
-      expect(result.errors![0]!.message).toMatch(/Malformed ID/);
+      expect(result.errors![0].message).toMatch(/Malformed ID/);
     });
 
     it('rejects an ID of another type with BAD_USER_INPUT', async () => {
       const id = Buffer.from('["Connection","CRUX","abc"]').toString('base64url');
       const result = await query('query($id: ID!) { organization(id: $id) { name } }', { id });
       expect(codesOf(result)).toEqual([['BAD_USER_INPUT', undefined]]);
-      expect(result.errors![0]!.message).toMatch(/is a Connection ID, not a Organization ID/);
+      expect(result.errors![0].message).toMatch(/is a Connection ID, not a Organization ID/);
     });
 
     it.each([
@@ -68,7 +68,7 @@ describe('errors', () => {
     ])('rejects paging out of range (%s) with BAD_USER_INPUT', async (_name, args, message) => {
       const result = await query(`{ connections(${args}) { totalCount } }`);
       expect(codesOf(result)).toEqual([['BAD_USER_INPUT', undefined]]);
-      expect(result.errors![0]!.message).toMatch(message);
+      expect(result.errors![0].message).toMatch(message);
       expect(stack.emulators.crux.counter.count()).toBe(0);
     });
 
@@ -93,9 +93,7 @@ describe('errors', () => {
         selection = `items { organizations { connections { ${selection} } } }`;
       const result = await query(`{ organizations { items { connections { ${selection} } } } }`);
       expect(codesOf(result)).toEqual([['GRAPHQL_VALIDATION_FAILED', undefined]]);
-      expect(result.errors![0]!.message).toBe(
-        'Query depth limit of 15 exceeded, found 19.',
-      );
+      expect(result.errors![0].message).toBe('Query depth limit of 15 exceeded, found 19.');
       expect(stack.emulators.crux.counter.count()).toBe(0);
     });
 
@@ -124,8 +122,8 @@ describe('errors', () => {
       expect(providers).toEqual(new Set(['CRUX', 'AUTH0']));
       expect(result.data.organizations.totalCount).toBe(13 + 12);
       expect(codesOf(result)).toEqual([['UPSTREAM_UNAVAILABLE', 'DATADOG']]);
-      expect(result.errors![0]!.path).toEqual(['organizations']);
-      expect(result.errors![0]!.message).toBe('Datadog is unavailable (503)');
+      expect(result.errors![0].path).toEqual(['organizations']);
+      expect(result.errors![0].message).toBe('Datadog is unavailable (503)');
       // One try and one retry, then the error.
       expect(stack.emulators.datadog.counter.count()).toBe(2);
     });
@@ -134,7 +132,7 @@ describe('errors', () => {
       stack.emulators.auth0.setKnobs({ rateLimit: { limit: 0, periodSeconds: 60 } });
       const result = await query(ORGS_QUERY);
       expect(codesOf(result)).toEqual([['UPSTREAM_RATE_LIMITED', 'AUTH0']]);
-      const retryAfter = result.errors![0]!.extensions!.retryAfterSeconds as number;
+      const retryAfter = result.errors![0].extensions!.retryAfterSeconds as number;
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(61);
       expect(result.data.organizations.items.some((o: any) => o.provider === 'CRUX')).toBe(true);
@@ -144,7 +142,7 @@ describe('errors', () => {
       stack.emulators.crux.setKnobs({ faults: [{ timeout: true }] });
       const result = await query(ORGS_QUERY);
       expect(codesOf(result)).toEqual([['UPSTREAM_UNAVAILABLE', 'CRUX']]);
-      expect(result.errors![0]!.message).toBe('Crux Connect did not answer in time');
+      expect(result.errors![0].message).toBe('Crux Connect did not answer in time');
       expect(result.data.organizations.items.some((o: any) => o.provider === 'DATADOG')).toBe(true);
     });
 
@@ -156,7 +154,7 @@ describe('errors', () => {
       stack.emulators.datadog.setKnobs({ faults: [{ malformed: 'truncated' }] });
       const truncated = await query(ORGS_QUERY);
       expect(codesOf(truncated)).toEqual([['UPSTREAM_BAD_RESPONSE', 'DATADOG']]);
-      expect(truncated.errors![0]!.message).toBe('Datadog sent a body that is not valid JSON');
+      expect(truncated.errors![0].message).toBe('Datadog sent a body that is not valid JSON');
     });
 
     it('a nested field failing nulls that field only, with the error at its path', async () => {
@@ -202,7 +200,7 @@ describe('errors', () => {
       const result = await query('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
       expect(result.data.nodes).toEqual([{ id: ids[0] }, null]);
       expect(codesOf(result)).toEqual([['UPSTREAM_UNAVAILABLE', 'DATADOG']]);
-      expect(result.errors![0]!.path).toEqual(['nodes', 1]);
+      expect(result.errors![0].path).toEqual(['nodes', 1]);
     });
 
     it("Auth0: one organization's members failing leaves the other organizations' users", async () => {
@@ -211,7 +209,7 @@ describe('errors', () => {
       );
       const total = all.data.users.totalCount as number;
       await stack.reset();
-      const orgId = stack.emulators.auth0.data.organizations[0]!.id;
+      const orgId = stack.emulators.auth0.data.organizations[0].id;
       // Every try of one organization's members call fails; the other 11 answer.
       stack.emulators.auth0.setKnobs({
         faults: [{ path: `/api/v2/organizations/${orgId}/members`, status: 503 }],
@@ -222,7 +220,7 @@ describe('errors', () => {
       expect(result.data.users.totalCount).toBeGreaterThan(0);
       expect(result.data.users.totalCount).toBeLessThan(total);
       expect(codesOf(result)).toEqual([['UPSTREAM_UNAVAILABLE', 'AUTH0']]);
-      expect(result.errors![0]!.path).toEqual(['users']);
+      expect(result.errors![0].path).toEqual(['users']);
     });
 
     it('every provider failing: an empty page and one error per provider', async () => {
@@ -264,7 +262,7 @@ describe('errors', () => {
       const result = await query(ORGS_QUERY, undefined, { 'x-datadog-api-key': 'only-one-key' });
       expect(result.status).toBe(400);
       expect(codesOf(result)).toEqual([['BAD_USER_INPUT', undefined]]);
-      expect(result.errors![0]!.message).toBe(
+      expect(result.errors![0].message).toBe(
         'Send both x-datadog-api-key and x-datadog-application-key, or neither',
       );
       expect(stack.emulators.datadog.counter.count() + stack.emulators.crux.counter.count()).toBe(

@@ -37,7 +37,7 @@ describe('the organization graph over Crux, Auth0 and Datadog', () => {
     expect(result.connections.totalCount).toBe(raw.length);
 
     const wire =
-      raw.find((c) => c.account_manager !== null && c.status === 'CONFIRMATION WAITING') ?? raw[0]!;
+      raw.find((c) => c.account_manager !== null && c.status === 'CONFIRMATION WAITING') ?? raw[0];
     const item = result.connections.items.find((c) => c.nativeId === wire.uuid)!;
     expect(item).toMatchObject({
       provider: 'CRUX',
@@ -116,7 +116,7 @@ describe('the organization graph over Crux, Auth0 and Datadog', () => {
     const orgs = (await restGet(auth0.url, '/api/v2/organizations?per_page=100', headers)) as Array<
       Record<string, any>
     >;
-    const wireOrg = orgs.find((o) => o.branding?.colors && o.metadata) ?? orgs[0]!;
+    const wireOrg = orgs.find((o) => o.branding?.colors && o.metadata) ?? orgs[0];
     const wireConnections = (await restGet(
       auth0.url,
       `/api/v2/organizations/${wireOrg.id}/connections?per_page=100`,
@@ -207,7 +207,7 @@ describe('the organization graph over Crux, Auth0 and Datadog', () => {
 
   it('filters Datadog connections by source and sink organization upstream', async () => {
     const all = await stack.sdk.Connections({ filter: { providers: ['DATADOG'] }, limit: 500 });
-    const first = all.connections.items[0]!;
+    const first = all.connections.items[0];
     const fromSource = await stack.sdk.Connections({
       filter: { sourceOrganizationId: first.source!.id },
       limit: 500,
@@ -297,7 +297,7 @@ describe('the organization graph over Crux, Auth0 and Datadog', () => {
     expect(withRoles.organizations).toHaveLength(1);
     const { auth0 } = stack.emulators;
     const [orgId] = withRoles.organizations!.map((o) => o);
-    const orgNative = (await stack.sdk.Node({ id: orgId!.id })).node!.nativeId;
+    const orgNative = (await stack.sdk.Node({ id: orgId.id })).node!.nativeId;
     const wireRoles = (await restGet(
       auth0.url,
       `/api/v2/organizations/${orgNative}/members/${encodeURIComponent(withRoles.nativeId)}/roles`,

@@ -164,7 +164,7 @@ describe('provider breaker', () => {
       elapsed.push(ms);
       expect(ms).toBeLessThan(TIMEOUT_MS);
       expect(codesOf(result)).toEqual([['UPSTREAM_UNAVAILABLE', 'CRUX']]);
-      expect(result.errors![0]!.message).toBe(
+      expect(result.errors![0].message).toBe(
         `Crux Connect is failing; calls are paused for up to ${COOLDOWN_MS / 1000} s`,
       );
       expect(result.data.organizations.totalCount).toBe(12 + 12);
@@ -328,13 +328,13 @@ describe('provider breaker', () => {
     // A try and a retry: two failures, still closed.
     const first = await stack.query(ONE_CRUX);
     expect(codesOf(first)).toEqual([['UPSTREAM_UNAVAILABLE', 'CRUX']]);
-    expect(first.errors![0]!.message).toBe('Crux Connect is unavailable (503)');
+    expect(first.errors![0].message).toBe('Crux Connect is unavailable (503)');
     expect(crux().counter.count()).toBe(2);
     expect(stateOf(Provider.CRUX)).toBe('closed');
     // The third failure opens it; the retry is refused without a call.
     const second = await stack.query(ONE_CRUX);
     expect(codesOf(second)).toEqual([['UPSTREAM_UNAVAILABLE', 'CRUX']]);
-    expect(second.errors![0]!.message).toMatch(/^Crux Connect is failing; calls are paused/);
+    expect(second.errors![0].message).toMatch(/^Crux Connect is failing; calls are paused/);
     expect(crux().counter.count()).toBe(FAILURES);
     expect(stateOf(Provider.CRUX)).toBe('open');
 
@@ -398,7 +398,7 @@ describe('request deadline', () => {
       const { result, ms } = await timed<any>(stack, ALL_ORGS);
       expect(ms).toBeLessThan(DEADLINE_MS + 1500);
       expect(codesOf(result)).toEqual([['UPSTREAM_UNAVAILABLE', 'CRUX']]);
-      expect(result.errors![0]!.message).toBe(
+      expect(result.errors![0].message).toBe(
         "Crux Connect did not answer within the request's deadline",
       );
       expect(result.data.organizations.totalCount).toBe(12 + 12);
@@ -422,7 +422,7 @@ describe('request deadline', () => {
       const { result, ms } = await timed<any>(stack, ALL_ORGS);
       expect(ms).toBeLessThan(DEADLINE_MS + 1500);
       expect(codesOf(result)).toEqual([['UPSTREAM_UNAVAILABLE', 'AUTH0']]);
-      expect(result.errors![0]!.message).toBe("Auth0 did not answer within the request's deadline");
+      expect(result.errors![0].message).toBe("Auth0 did not answer within the request's deadline");
       expect(result.data.organizations.totalCount).toBe(13 + 12);
       expect(stack.emulators.auth0.counter.byRoute()).toEqual({ [AUTH0_TOKEN]: 1 });
       measured.deadlineAuth0Token = {

@@ -58,7 +58,7 @@ describe('request call budget', () => {
     });
     const data = stack.emulators.auth0.data;
     connectionIds = data.organizations.map((org) => {
-      const connection = data.organizationConnections[org.id]![0]!;
+      const connection = data.organizationConnections[org.id][0];
       return encodeGlobalId(
         'Connection',
         Provider.AUTH0,
@@ -66,7 +66,7 @@ describe('request call budget', () => {
       );
     });
     userIds = data.organizations.map((org) => {
-      const member = data.memberships[org.id]![0]!;
+      const member = data.memberships[org.id][0];
       return encodeGlobalId('User', Provider.AUTH0, membershipKey(org.id, member.user_id));
     });
     // The server's Auth0 token is fetched once per process: before anything is counted.
@@ -99,7 +99,7 @@ describe('request call budget', () => {
       a1: ids.slice(100, 200),
     });
     expect(result.errors).toBeUndefined();
-    expect([...result.data!.a0!, ...result.data!.a1!].map((n) => n?.id)).toEqual(ids);
+    expect([...result.data!.a0, ...result.data!.a1].map((n) => n?.id)).toEqual(ids);
     expect(stack.emulators.auth0.counter.byRoute()).toEqual({ [CONNECTIONS_ROUTE]: 200 });
     expect((result.extensions!.upstream as { calls: number }).calls).toBe(auth0Calls());
   });
@@ -120,13 +120,13 @@ describe('request call budget', () => {
     const errors = errorsByPath(result);
     let fetched = 0;
     for (let alias = 0; alias < 10; alias += 1) {
-      const nodes = result.data![`a${alias}`]!;
+      const nodes = result.data![`a${alias}`];
       expect(nodes).toHaveLength(100);
       nodes.forEach((node, index) => {
         const path = JSON.stringify([`a${alias}`, index]);
         if (node) {
           fetched += 1;
-          expect(node.id).toBe(variables[`a${alias}`]![index]);
+          expect(node.id).toBe(variables[`a${alias}`][index]);
           expect(errors.has(path)).toBe(false);
         } else {
           expect(errors.get(path)).toEqual(['UPSTREAM_BUDGET_EXCEEDED', 'AUTH0']);
@@ -135,7 +135,7 @@ describe('request call budget', () => {
     }
     expect(fetched).toBe(BUDGET);
     expect(result.errors).toHaveLength(1000 - BUDGET);
-    expect(result.errors![0]!.message).toBe(
+    expect(result.errors![0].message).toBe(
       `This request reached its budget of ${BUDGET} upstream calls; Auth0 was not asked for the rest. Ask for fewer objects or smaller pages.`,
     );
     expect(ms).toBeLessThan(DEADLINE_MS);
@@ -146,8 +146,8 @@ describe('request call budget', () => {
     // Alternately a connection and a member, each of its own organization.
     const representations = Array.from({ length: 2000 }, (_, i) =>
       i % 2 === 0
-        ? { __typename: 'Connection', id: connectionIds[i]! }
-        : { __typename: 'User', id: userIds[i]! },
+        ? { __typename: 'Connection', id: connectionIds[i] }
+        : { __typename: 'User', id: userIds[i] },
     );
     const { result, ms } = await timedQuery<{ _entities: Array<{ id: string } | null> }>(
       ENTITIES_QUERY,
@@ -171,7 +171,7 @@ describe('request call budget', () => {
       const path = JSON.stringify(['_entities', index]);
       if (entity) {
         fetched += 1;
-        expect(entity.id).toBe(representations[index]!.id);
+        expect(entity.id).toBe(representations[index].id);
         expect(errors.has(path)).toBe(false);
       } else {
         expect(errors.get(path)).toEqual(['UPSTREAM_BUDGET_EXCEEDED', 'AUTH0']);

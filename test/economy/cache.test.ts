@@ -210,11 +210,11 @@ describe('the cross-request cache (in-memory store)', () => {
 
     stack.emulators.reset();
     const whole = await ok(stack, USERS);
-    expect(whole.data.users.totalCount).toBe(withoutOne + auth0.data.memberships[orgId]!.length);
+    expect(whole.data.users.totalCount).toBe(withoutOne + auth0.data.memberships[orgId].length);
     // The listing and the other organizations' members came from the cache.
     const urls = auth0.counter.requests().map((r) => r.url);
     expect(urls).toHaveLength(1);
-    expect(urls[0]!.startsWith(`${membersPath}?`)).toBe(true);
+    expect(urls[0].startsWith(`${membersPath}?`)).toBe(true);
     expect(upstreamCalls(stack.emulators).total).toBe(1);
   });
 });
@@ -305,9 +305,9 @@ describe('paging through a large list', () => {
       expect(pages).toBeLessThan(100);
     }
     expect(totalCount).toBeGreaterThan(1_000);
-    expect(pages).toBe(Math.ceil(totalCount! / 100));
+    expect(pages).toBe(Math.ceil(totalCount / 100));
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toHaveLength(totalCount!);
+    expect(ids).toHaveLength(totalCount);
 
     const urls = requested(stack.emulators);
     expect(Object.entries(countBy(urls)).filter(([, count]) => count > 1)).toEqual([]);

@@ -151,7 +151,7 @@ describe('paying only for what is asked', () => {
   });
 
   it('sends Auth0’s is_enabled filter upstream for an organization’s connections', async () => {
-    const org = stack.emulators.auth0.data.organizations[0]!;
+    const org = stack.emulators.auth0.data.organizations[0];
     const { data, errors } = await stack.query<{
       organization: { connections: { items: { isEnabled: boolean }[] } };
     }>(

@@ -218,7 +218,7 @@ describe('the rate window in Redis (rate-window.lua.ts) agrees with rate-window.
     });
     const fields = (await redis.command('HGETALL', `${PREFIX}:v1:${key}`)) as string[];
     const hash = new Map<string, string>();
-    for (let i = 0; i < fields.length; i += 2) hash.set(fields[i]!, fields[i + 1]!);
+    for (let i = 0; i < fields.length; i += 2) hash.set(fields[i], fields[i + 1]);
     const state: RateWindowState = {
       limit: Number(hash.get('l')),
       remaining: Number(hash.get('r')),

@@ -86,7 +86,7 @@ describe('Auth0 token renewal', () => {
     );
     results.forEach((result, i) => {
       expect(result.errors).toBeUndefined();
-      expect(result.data.organization).toEqual({ id: ids[i], name: organizations[i]!.name });
+      expect(result.data.organization).toEqual({ id: ids[i], name: organizations[i].name });
     });
     expect(auth0().counter.count(TOKEN_ROUTE)).toBe(1);
     // Each request's call: a 401 and the call again (or, had it left after the renewal, a 200 alone).
@@ -108,7 +108,7 @@ describe('Auth0 token renewal', () => {
       'x-auth0-token': 'a-wrong-caller-token',
     });
     expect(codesOf(result)).toEqual([['UPSTREAM_UNAUTHORIZED', 'AUTH0']]);
-    expect(result.errors![0]!.message).toBe("Auth0 rejected orgraph's credentials (401)");
+    expect(result.errors![0].message).toBe("Auth0 rejected orgraph's credentials (401)");
     expect(auth0().counter.byRoute()).toEqual({ [LISTING_ROUTE]: 1 });
     expect(statuses(LISTING_ROUTE)).toEqual([401]);
     expect(auth0().counter.count(TOKEN_ROUTE)).toBe(0);

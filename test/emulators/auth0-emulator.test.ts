@@ -143,7 +143,7 @@ describe('Auth0 emulator: Management API v2 organizations', () => {
 
   describe('GET /api/v2/organizations/:id and /name/:name', () => {
     it('reads one organization by id and by name', async () => {
-      const org = orgs[3]!;
+      const org = orgs[3];
       expect(await json(`/api/v2/organizations/${org.id}`)).toEqual(org);
       expect(await json(`/api/v2/organizations/name/${org.name}`)).toEqual(org);
     });
@@ -168,7 +168,7 @@ describe('Auth0 emulator: Management API v2 organizations', () => {
   });
 
   describe('connections of an organization', () => {
-    const settingsOf = (o: Auth0Organization) => emulator.data.organizationConnections[o.id]!;
+    const settingsOf = (o: Auth0Organization) => emulator.data.organizationConnections[o.id];
     const enabledCount = (o: Auth0Organization) => settingsOf(o).filter((s) => s.is_enabled).length;
 
     it('serves enabled_connections in the recorded shape, only connections switched on', async () => {
@@ -247,7 +247,7 @@ describe('Auth0 emulator: Management API v2 organizations', () => {
     });
 
     it('rejects out-of-range paging with 400 and unknown organizations with 404', async () => {
-      const id = orgs[0]!.id;
+      const id = orgs[0].id;
       for (const endpoint of ['connections', 'enabled_connections']) {
         const path = `/api/v2/organizations/${id}/${endpoint}`;
         await expectError(
@@ -270,7 +270,7 @@ describe('Auth0 emulator: Management API v2 organizations', () => {
   });
 
   describe('members and their roles', () => {
-    const membersOf = (o: Auth0Organization) => emulator.data.memberships[o.id]!;
+    const membersOf = (o: Auth0Organization) => emulator.data.memberships[o.id];
 
     it('serves members without roles by default, as a bare array', async () => {
       const org = orgWith((o) => membersOf(o).length, 2);
@@ -341,7 +341,7 @@ describe('Auth0 emulator: Management API v2 organizations', () => {
     });
 
     it('answers 404 for a user who is not a member', async () => {
-      const org = orgs[0]!;
+      const org = orgs[0];
       const outsider = emulator.data.users.find(
         (u) => !membersOf(org).some((m) => m.user_id === u.user_id),
       )!;
@@ -362,7 +362,7 @@ describe('Auth0 emulator: Management API v2 organizations', () => {
   });
 
   it('counts requests per route', async () => {
-    const id = orgs[0]!.id;
+    const id = orgs[0].id;
     await get(`/api/v2/organizations/${id}/connections`);
     await get(`/api/v2/organizations/${id}/connections?is_enabled=true`);
     await get(`/api/v2/organizations/${id}/enabled_connections`);

@@ -20,7 +20,7 @@ describe('Auth0 emulator: tenant roles', () => {
       limit: 2,
       total: emulator.data.roles.length,
     });
-    const role = emulator.data.roles[0]!;
+    const role = emulator.data.roles[0];
     const filtered = (await (await get(`/api/v2/roles?name_filter=${role.name}`)).json()) as Array<{
       id: string;
     }>;
@@ -28,7 +28,7 @@ describe('Auth0 emulator: tenant roles', () => {
   });
 
   it('gets one role by id, and 404 with Auth0 error body for an unknown one', async () => {
-    const role = emulator.data.roles[1]!;
+    const role = emulator.data.roles[1];
     expect(await (await get(`/api/v2/roles/${role.id}`)).json()).toEqual(role);
     const missing = await get('/api/v2/roles/rol_nope');
     expect(missing.status).toBe(404);

@@ -6,8 +6,8 @@ import { organizationName } from '../../src/emulators/shared-names';
 describe('Auth0 seed', () => {
   it('is deterministic: the same seed gives identical data, another seed different data', () => {
     expect(seedAuth0({ seed: 7, size: 30 })).toEqual(seedAuth0({ seed: 7, size: 30 }));
-    expect(seedAuth0({ seed: 8, size: 30 }).organizations[0]!.id).not.toBe(
-      seedAuth0({ seed: 7, size: 30 }).organizations[0]!.id,
+    expect(seedAuth0({ seed: 8, size: 30 }).organizations[0].id).not.toBe(
+      seedAuth0({ seed: 7, size: 30 }).organizations[0].id,
     );
   });
 
@@ -33,13 +33,13 @@ describe('Auth0 seed', () => {
     ]);
     const strategy = new Map(data.connections.map((c) => [c.id, c.strategy]));
     for (const id of ids) {
-      const settings = data.organizationConnections[id]!;
+      const settings = data.organizationConnections[id];
       expect(settings.length).toBeGreaterThanOrEqual(1);
       expect(settings.length).toBeLessThanOrEqual(4);
       for (const s of settings) {
         expect(s.is_signup_enabled !== undefined).toBe(strategy.get(s.connection_id) === 'auth0');
       }
-      const members = data.memberships[id]!;
+      const members = data.memberships[id];
       expect(members.length).toBeGreaterThanOrEqual(1);
       expect(members.length).toBeLessThanOrEqual(5);
       expect(new Set(members.map((m) => m.user_id)).size).toBe(members.length);
@@ -90,7 +90,7 @@ describe('Auth0 emulator at size 2000', () => {
   });
 
   it('finds an organization deep in the list by id and by name', async () => {
-    const org = emulator.data.organizations[1999]!;
+    const org = emulator.data.organizations[1999];
     expect(await json(`/api/v2/organizations/${org.id}`)).toEqual(org);
     expect(await json(`/api/v2/organizations/name/${org.name}`)).toEqual(org);
   });

@@ -48,8 +48,8 @@ describe('Auth0 emulator: two tenants', () => {
   });
 
   it("answers 404 for another tenant's organization, on every organization route", async () => {
-    const theirs = first.data.organizations[0]!;
-    const ours = second.data.organizations[0]!;
+    const theirs = first.data.organizations[0];
+    const ours = second.data.organizations[0];
     const token = second.credentials.token;
     for (const path of [
       `/api/v2/organizations/${theirs.id}`,
@@ -69,7 +69,7 @@ describe('Auth0 emulator: two tenants', () => {
     const firstToken = await issued(first.credentials);
     expect(await organizations(secondToken)).toEqual(second.data.organizations);
     expect(await organizations(firstToken)).toEqual(first.data.organizations);
-    const firstOrg = first.data.organizations[0]!.id;
+    const firstOrg = first.data.organizations[0].id;
     expect((await get(`/api/v2/organizations/${firstOrg}`, secondToken)).status).toBe(404);
   });
 

@@ -142,7 +142,7 @@ describe('CruxEmulator', () => {
     });
 
     it('serves one user and their permissions, 404 for an unknown uuid', async () => {
-      const user = emulator.data.users[2]!;
+      const user = emulator.data.users[2];
       expect(await getJson(`/organizations/users/detail/${user.uuid}/`)).toEqual(user);
       expect(await getJson(`/organizations/users/permissions/${user.uuid}/`)).toEqual({
         permissions: user.permission_assignments.permissions,
@@ -203,7 +203,7 @@ describe('CruxEmulator', () => {
       expect(login).toMatchObject({
         auth_token: token,
         org_uuid: emulator.data.organization.uuid,
-        user_uuid: emulator.data.users[0]!.uuid,
+        user_uuid: emulator.data.users[0].uuid,
         retailer_uuid: emulator.data.partyUuid,
         supplier_uuid: '',
         org_type: 'RETAILER',
@@ -282,7 +282,7 @@ describe('CruxEmulator', () => {
     it('counts requests per route', async () => {
       await get('/organizations/connections/');
       await get('/organizations/connections/');
-      await get(`/organizations/users/detail/${emulator.data.users[0]!.uuid}/`);
+      await get(`/organizations/users/detail/${emulator.data.users[0].uuid}/`);
       expect(emulator.counter.count('GET /organizations/connections/')).toBe(2);
       expect(emulator.counter.count('GET /organizations/users/detail/:uuid/')).toBe(1);
       expect(emulator.counter.count('GET /organizations/users/all/')).toBe(0);

@@ -29,9 +29,9 @@ describe('seedCrux', () => {
     expect(seedCrux({ seed: 1, size: 1 }).users).toHaveLength(3);
     const data = seedCrux({ seed: 1, size: 11 });
     expect(data.users).toHaveLength(6);
-    expect(data.users[0]!.status).toBe('ACTIVE');
-    expect(data.users[0]!.permission_assignments.permissions.every((p) => p.assigned)).toBe(true);
-    expect(data.users[0]!.person.email).toBe('ada.lovelace@acme.example.com');
+    expect(data.users[0].status).toBe('ACTIVE');
+    expect(data.users[0].permission_assignments.permissions.every((p) => p.assigned)).toBe(true);
+    expect(data.users[0].person.email).toBe('ada.lovelace@acme.example.com');
   });
 
   it('uses the same permission objects everywhere', () => {
@@ -77,7 +77,7 @@ describe('seedCrux', () => {
   it('keeps a connection no further along than its partner organization', () => {
     const data = seedCrux({ seed: 8, size: 200 });
     data.connections.forEach((connection, i) => {
-      const partner = data.partners[i]!;
+      const partner = data.partners[i];
       expect(connection.supplier.organization).toBe(partner);
       if (partner.status === 'PENDING') expect(connection.status).toBe('CONFIRMATION WAITING');
       if (partner.status === 'DEACTIVATED') expect(connection.status).toBe('DEACTIVATED');

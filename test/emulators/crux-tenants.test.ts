@@ -51,13 +51,13 @@ describe('Crux emulator: two accounts', () => {
       expect(await json('/organizations/connections/', token)).toEqual(data.connections);
       expect(await json('/organizations/users/all/', token)).toEqual(data.users);
       expect(await json('/organizations/all_permissions/', token)).toEqual(data.permissions);
-      const user = data.users[1]!;
+      const user = data.users[1];
       expect(await json(`/organizations/users/detail/${user.uuid}/`, token)).toEqual(user);
     }
   });
 
   it("answers 404 for the other account's users", async () => {
-    const theirs = first.data.users[0]!.uuid;
+    const theirs = first.data.users[0].uuid;
     const token = second.credentials.token;
     expect((await get(`/organizations/users/detail/${theirs}/`, token)).status).toBe(404);
     expect((await get(`/organizations/users/permissions/${theirs}/`, token)).status).toBe(404);
@@ -71,7 +71,7 @@ describe('Crux emulator: two accounts', () => {
     expect(body).toMatchObject({
       auth_token: token,
       org_uuid: second.data.organization.uuid,
-      user_uuid: second.data.users[0]!.uuid,
+      user_uuid: second.data.users[0].uuid,
     });
     // A known username with a wrong password opens no account.
     expect((await login(first.credentials.username, 'wrong')).status).toBe(401);

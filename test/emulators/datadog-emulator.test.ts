@@ -52,7 +52,7 @@ describe('Datadog emulator: GET /api/v2/org_connections', () => {
   });
 
   it('filters by source, by sink, and by both (AND)', async () => {
-    const sample = emulator.data.connections[0]!.relationships;
+    const sample = emulator.data.connections[0].relationships;
     const source = sample.source_org!.data.id;
     const sink = sample.sink_org!.data.id;
     const expected = (s?: string, t?: string) =>
@@ -70,7 +70,7 @@ describe('Datadog emulator: GET /api/v2/org_connections', () => {
     const bySink = await listJson(`?sink_org_id=${sink}`);
     expect(bySink.data.map((c) => c.id)).toEqual(expected(undefined, sink));
     const both = await listJson(`?source_org_id=${source}&sink_org_id=${sink}`);
-    expect(both.data.map((c) => c.id)).toEqual([emulator.data.connections[0]!.id]);
+    expect(both.data.map((c) => c.id)).toEqual([emulator.data.connections[0].id]);
     const none = await listJson(`?source_org_id=${sink}&sink_org_id=${sink}`);
     expect(none).toEqual({
       data: [],

@@ -23,7 +23,7 @@ describe('Datadog seed', () => {
     expect(new Set(data.orgs.map((o) => o.id)).size).toBe(12);
     expect(data.users).toHaveLength(5);
     expect(new Set(data.users.map((u) => u.name)).size).toBe(5);
-    expect(data.currentOrgId).toBe(data.orgs[0]!.id);
+    expect(data.currentOrgId).toBe(data.orgs[0].id);
   });
 
   it('connects distinct orgs, each pair at most once, sorted by created_at', () => {
@@ -88,7 +88,7 @@ describe('Datadog seed', () => {
       }
       expect(ids).toHaveLength(3000);
       expect(new Set(ids).size).toBe(3000);
-      expect(emulator.data.orgs[0]!.name).toBe(organizationName(1333));
+      expect(emulator.data.orgs[0].name).toBe(organizationName(1333));
     } finally {
       await emulator.stop();
     }

@@ -93,7 +93,7 @@ describe('Datadog emulator: two orgs', () => {
     expect(connection.relationships.source_org?.data.id).toBe(second.data.currentOrgId);
     expect(second.data.connections.map((c) => c.id)).toContain(connection.id);
 
-    const theirs = first.data.connections[0]!.id;
+    const theirs = first.data.connections[0].id;
     const update = {
       data: { attributes: { connection_types: ['audit'] }, id: theirs, type: 'org_connection' },
     };

@@ -59,7 +59,7 @@ describe('Datadog emulator writes', () => {
       source_org: { data: { type: 'orgs', id: current.id, name: current.name } },
       sink_org: { data: { type: 'orgs', id: sink.id, name: sink.name } },
       created_by: {
-        data: { type: 'users', id: emulator.data.users[0]!.id, name: emulator.data.users[0]!.name },
+        data: { type: 'users', id: emulator.data.users[0].id, name: emulator.data.users[0].name },
       },
     });
 
@@ -75,7 +75,7 @@ describe('Datadog emulator writes', () => {
     expect(patchedBody.data.relationships).toEqual({
       source_org: { data: { type: 'orgs', id: current.id } },
       sink_org: { data: { type: 'orgs', id: sink.id } },
-      created_by: { data: { type: 'users', id: emulator.data.users[0]!.id } },
+      created_by: { data: { type: 'users', id: emulator.data.users[0].id } },
     });
     const listed = (await list()).data.find((c) => c.id === data.id)!;
     expect(listed.attributes.connection_types).toEqual(['logs', 'metrics']);
@@ -117,7 +117,7 @@ describe('Datadog emulator writes', () => {
   });
 
   it('answers PATCH errors as recorded', async () => {
-    const id = emulator.data.connections[0]!.id;
+    const id = emulator.data.connections[0].id;
     const bad = await call('PATCH', `/${id}`, updateBody(id, ['logs', 'logs']));
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ errors: ['Validation failed for input.'] });

@@ -113,7 +113,7 @@ describe('_entities batching: representations cost what one query for the same o
 
         const entities = await callsOf(ENTITIES_QUERY, { representations });
         expect(entities.result.errors).toBeUndefined();
-        expect(entities.result.data!._entities!.map((e) => e?.id)).toEqual(
+        expect(entities.result.data!._entities.map((e) => e?.id)).toEqual(
           picked.map((row) => row.id),
         );
         expect(entities.calls).toEqual(expected);

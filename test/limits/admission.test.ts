@@ -86,7 +86,7 @@ describe('query admission and the response ceiling', () => {
     });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
-    expect(body.errors[0]!.extensions.code).toBe('BAD_REQUEST');
+    expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
     expect(calls()).toBe(0);
   });
 });

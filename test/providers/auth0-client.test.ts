@@ -88,19 +88,19 @@ describe('Auth0Client (default tenant)', () => {
 
   it('sends the token as a Bearer credential', async () => {
     // A client that sends the token any other way gets the emulator's 401.
-    const org = data().organizations[0]!;
+    const org = data().organizations[0];
     await expect(clientFor(emulator).organization(org.id)).resolves.toMatchObject({ id: org.id });
     expect(emulator.counter.requests().map((r) => r.status)).toEqual([200]);
   });
 
   it('lists organization connections with access levels, asking for the include_totals envelope', async () => {
-    const org = data().organizations[0]!;
-    const settings = data().organizationConnections[org.id]!;
+    const org = data().organizations[0];
+    const settings = data().organizationConnections[org.id];
     const connections = await clientFor(emulator).organizationConnections(org.id);
     expect(connections.map((c) => c.connection_id)).toEqual(settings.map((s) => s.connection_id));
     connections.forEach((c, i) => {
-      expect(c.organization_access_level).toBe(settings[i]!.organization_access_level);
-      expect(c.is_enabled).toBe(settings[i]!.is_enabled);
+      expect(c.organization_access_level).toBe(settings[i].organization_access_level);
+      expect(c.is_enabled).toBe(settings[i].is_enabled);
       const tenantConnection = data().connections.find((t) => t.id === c.connection_id)!;
       expect(c.connection).toEqual({
         name: tenantConnection.name,
@@ -114,14 +114,14 @@ describe('Auth0Client (default tenant)', () => {
 
   it('passes is_enabled through to the connections listing', async () => {
     const org = data().organizations.find((o) =>
-      data().organizationConnections[o.id]!.some((s) => !s.is_enabled),
+      data().organizationConnections[o.id].some((s) => !s.is_enabled),
     )!;
     const disabled = await clientFor(emulator).organizationConnections(org.id, {
       isEnabled: false,
     });
     expect(disabled.map((c) => c.connection_id)).toEqual(
       data()
-        .organizationConnections[org.id]!.filter((s) => !s.is_enabled)
+        .organizationConnections[org.id].filter((s) => !s.is_enabled)
         .map((s) => s.connection_id),
     );
     expect(queries(emulator, CONNECTIONS)).toEqual([
@@ -131,12 +131,12 @@ describe('Auth0Client (default tenant)', () => {
 
   it('lists enabled connections from the legacy endpoint: enabled ones only, without access levels', async () => {
     const org = data().organizations.find((o) =>
-      data().organizationConnections[o.id]!.some((s) => !s.is_enabled),
+      data().organizationConnections[o.id].some((s) => !s.is_enabled),
     )!;
     const enabled = await clientFor(emulator).enabledConnections(org.id);
     expect(enabled.map((c) => c.connection_id)).toEqual(
       data()
-        .organizationConnections[org.id]!.filter((s) => s.is_enabled)
+        .organizationConnections[org.id].filter((s) => s.is_enabled)
         .map((s) => s.connection_id),
     );
     for (const c of enabled) expect(c.organization_access_level).toBeUndefined();
@@ -145,16 +145,16 @@ describe('Auth0Client (default tenant)', () => {
 
   it('lists members with their roles in one call per page', async () => {
     const org = data().organizations.find((o) =>
-      data().memberships[o.id]!.some((m) => m.role_ids.length > 0),
+      data().memberships[o.id].some((m) => m.role_ids.length > 0),
     )!;
     const members = await clientFor(emulator).members(org.id);
-    const memberships = data().memberships[org.id]!;
+    const memberships = data().memberships[org.id];
     expect(members.map((m) => m.user_id)).toEqual(memberships.map((m) => m.user_id));
     members.forEach((member, i) => {
       const user = data().users.find((u) => u.user_id === member.user_id)!;
       expect(member).toMatchObject({ email: user.email, name: user.name, picture: user.picture });
       expect(member.roles).toEqual(
-        memberships[i]!.role_ids.map((id) => ({ id, name: roleName(id) })),
+        memberships[i].role_ids.map((id) => ({ id, name: roleName(id) })),
       );
     });
     expect(emulator.counter.count(MEMBERS)).toBe(1);
@@ -165,9 +165,9 @@ describe('Auth0Client (default tenant)', () => {
 
   it('reads a member’s roles with their descriptions', async () => {
     const org = data().organizations.find((o) =>
-      data().memberships[o.id]!.some((m) => m.role_ids.length > 1),
+      data().memberships[o.id].some((m) => m.role_ids.length > 1),
     )!;
-    const membership = data().memberships[org.id]!.find((m) => m.role_ids.length > 1)!;
+    const membership = data().memberships[org.id].find((m) => m.role_ids.length > 1)!;
     const roles = await clientFor(emulator).memberRoles(org.id, membership.user_id);
     expect(roles).toEqual(membership.role_ids.map((id) => data().roles.find((r) => r.id === id)));
     for (const role of roles) expect(role.description).toEqual(expect.any(String));
@@ -175,7 +175,7 @@ describe('Auth0Client (default tenant)', () => {
   });
 
   describe('errors', () => {
-    const org = () => data().organizations[0]!.id;
+    const org = () => data().organizations[0].id;
 
     it('a wrong token: UPSTREAM_UNAUTHORIZED, not retried', async () => {
       const error = await failure(clientFor(emulator, { token: WRONG_TOKEN }).organization(org()));
@@ -202,8 +202,8 @@ describe('Auth0Client (default tenant)', () => {
       emulator.setKnobs({ rateLimit: { limit: 1, periodSeconds: 1 } });
       const client = clientFor(emulator, { retry: { maxRetryDelayMs: 1500 } });
       await client.organization(org());
-      const answer = await client.organization(data().organizations[1]!.id);
-      expect(answer.id).toBe(data().organizations[1]!.id);
+      const answer = await client.organization(data().organizations[1].id);
+      expect(answer.id).toBe(data().organizations[1].id);
       expect(emulator.counter.requests().map((r) => r.status)).toEqual([200, 429, 200]);
     });
 

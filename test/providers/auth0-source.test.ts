@@ -33,11 +33,11 @@ describe('Auth0Source over a real client (12 organizations)', () => {
   const holdersOf = (roleId: string) =>
     orgIds().flatMap((orgId) =>
       data()
-        .memberships[orgId]!.filter((m) => m.role_ids.includes(roleId))
+        .memberships[orgId].filter((m) => m.role_ids.includes(roleId))
         .map((m) => membershipKey(orgId, m.user_id)),
     );
   const heldRoleIds = () =>
-    new Set(orgIds().flatMap((id) => data().memberships[id]!.flatMap((m) => m.role_ids)));
+    new Set(orgIds().flatMap((id) => data().memberships[id].flatMap((m) => m.role_ids)));
 
   beforeAll(() => emulator.start());
   afterAll(() => emulator.stop());
@@ -61,7 +61,7 @@ describe('Auth0Source over a real client (12 organizations)', () => {
 
     it('resolves 3 organizations by key in the same tick with one listing call', async () => {
       const source = sourceFor();
-      const keys = [orgIds()[2]!, orgIds()[7]!, orgIds()[11]!];
+      const keys = [orgIds()[2], orgIds()[7], orgIds()[11]];
       const orgs = await Promise.all(keys.map((k) => source.organization(k)));
       expect(orgs.map((o) => o?.key)).toEqual(keys);
       expect(orgs.map((o) => o?.name)).toEqual(
@@ -76,7 +76,7 @@ describe('Auth0Source over a real client (12 organizations)', () => {
       expect(emulator.counter.requests().map((r) => r.status)).toEqual([404]);
       // Among several keys the listing answers, and the unknown one is still null.
       const [known, unknown] = await Promise.all([
-        source.organization(orgIds()[0]!),
+        source.organization(orgIds()[0]),
         source.organization('org_unknown111111111'),
       ]);
       expect(known?.key).toBe(orgIds()[0]);
@@ -94,15 +94,15 @@ describe('Auth0Source over a real client (12 organizations)', () => {
     it('answers lookups from the listing once organizations() has loaded it', async () => {
       const source = sourceFor();
       expect((await source.organizations()).map((o) => o.key)).toEqual(orgIds());
-      expect((await source.organization(orgIds()[4]!))?.key).toBe(orgIds()[4]);
+      expect((await source.organization(orgIds()[4]))?.key).toBe(orgIds()[4]);
       expect(emulator.counter.byRoute()).toEqual({ [ORGS]: 1 });
     });
   });
 
   describe('connections', () => {
     it('resolves a connection by its (organization, connection) key', async () => {
-      const orgId = orgIds()[3]!;
-      const settings = data().organizationConnections[orgId]![0]!;
+      const orgId = orgIds()[3];
+      const settings = data().organizationConnections[orgId][0];
       const tenantConnection = data().connections.find((c) => c.id === settings.connection_id)!;
       const key = membershipKey(orgId, settings.connection_id);
       const connection = await sourceFor().connection(key);
@@ -124,12 +124,12 @@ describe('Auth0Source over a real client (12 organizations)', () => {
 
     it('resolves every connection of an organization with one call, and null for the rest', async () => {
       const source = sourceFor();
-      const orgId = orgIds()[5]!;
-      const keys = data().organizationConnections[orgId]!.map((s) =>
+      const orgId = orgIds()[5];
+      const keys = data().organizationConnections[orgId].map((s) =>
         membershipKey(orgId, s.connection_id),
       );
       const other = data().connections.find(
-        (c) => !data().organizationConnections[orgId]!.some((s) => s.connection_id === c.id),
+        (c) => !data().organizationConnections[orgId].some((s) => s.connection_id === c.id),
       )!;
       const found = await Promise.all(
         [...keys, membershipKey(orgId, other.id)].map((k) => source.connection(k)),
@@ -149,12 +149,12 @@ describe('Auth0Source over a real client (12 organizations)', () => {
 
     it('filters one organization’s connections by enabled', async () => {
       const orgId = orgIds().find((id) =>
-        data().organizationConnections[id]!.some((s) => !s.is_enabled),
+        data().organizationConnections[id].some((s) => !s.is_enabled),
       )!;
       const enabled = await sourceFor().connections({ organizationKey: orgId, enabled: true });
       expect(enabled.map((c) => c.nativeId)).toEqual(
         data()
-          .organizationConnections[orgId]!.filter((s) => s.is_enabled)
+          .organizationConnections[orgId].filter((s) => s.is_enabled)
           .map((s) => s.connection_id),
       );
     });
@@ -177,14 +177,14 @@ describe('Auth0Source over a real client (12 organizations)', () => {
       // The first connections call fails; the second, for another organization, succeeds.
       emulator.setKnobs({ faults: [{ route: CONNECTIONS, status: 500, times: 1 }] });
       const source = noRetrySource();
-      const [a, b] = [orgIds()[0]!, orgIds()[1]!];
+      const [a, b] = [orgIds()[0], orgIds()[1]];
       const keyIn = (orgId: string) =>
-        membershipKey(orgId, data().organizationConnections[orgId]![0]!.connection_id);
+        membershipKey(orgId, data().organizationConnections[orgId][0].connection_id);
       const [first, second] = await Promise.allSettled([
         source.connection(keyIn(a)),
         source.connection(keyIn(b)),
       ]);
-      const failedOrg = new URL(emulator.counter.requests()[0]!.url, 'http://x').pathname.split(
+      const failedOrg = new URL(emulator.counter.requests()[0].url, 'http://x').pathname.split(
         '/',
       )[4];
       const [failed, answered] = failedOrg === a ? [first, second] : [second, first];
@@ -202,7 +202,7 @@ describe('Auth0Source over a real client (12 organizations)', () => {
     it('one organization failing does not fail members of another organization batched with it', async () => {
       emulator.setKnobs({ faults: [{ route: MEMBERS, status: 503, times: 1 }] });
       const source = noRetrySource();
-      const [a, b] = [orgIds()[2]!, orgIds()[3]!];
+      const [a, b] = [orgIds()[2], orgIds()[3]];
       const results = await Promise.allSettled([
         source.usersOfOrganization(a),
         source.usersOfOrganization(b),
@@ -213,19 +213,19 @@ describe('Auth0Source over a real client (12 organizations)', () => {
       >;
       const answeredOrg = results[0] === answered ? a : b;
       expect(answered.value.map((u) => u.nativeId)).toEqual(
-        data().memberships[answeredOrg]!.map((m) => m.user_id),
+        data().memberships[answeredOrg].map((m) => m.user_id),
       );
     });
 
     it('keeps a failed organization’s failure for the request instead of calling again', async () => {
       emulator.setKnobs({ faults: [{ route: CONNECTIONS, status: 500 }] });
       const source = noRetrySource();
-      const orgId = orgIds()[0]!;
+      const orgId = orgIds()[0];
       await expect(source.connections({ organizationKey: orgId })).rejects.toMatchObject({
         extensions: { code: 'UPSTREAM_UNAVAILABLE' },
       });
       await expect(
-        source.connection(membershipKey(orgId, data().connections[0]!.id)),
+        source.connection(membershipKey(orgId, data().connections[0].id)),
       ).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE' } });
       expect(emulator.counter.count(CONNECTIONS)).toBe(1);
     });
@@ -233,8 +233,8 @@ describe('Auth0Source over a real client (12 organizations)', () => {
 
   describe('users and permissions', () => {
     it('resolves a member by its (organization, user) key, with their roles', async () => {
-      const orgId = orgIds().find((id) => data().memberships[id]!.some((m) => m.role_ids.length))!;
-      const membership = data().memberships[orgId]!.find((m) => m.role_ids.length)!;
+      const orgId = orgIds().find((id) => data().memberships[id].some((m) => m.role_ids.length))!;
+      const membership = data().memberships[orgId].find((m) => m.role_ids.length)!;
       const user = data().users.find((u) => u.user_id === membership.user_id)!;
       const key = membershipKey(orgId, membership.user_id);
       const found = await sourceFor().user(key);
@@ -252,9 +252,9 @@ describe('Auth0Source over a real client (12 organizations)', () => {
     });
 
     it('answers a user of another organization with null', async () => {
-      const orgId = orgIds()[0]!;
+      const orgId = orgIds()[0];
       const outsider = data().users.find(
-        (u) => !data().memberships[orgId]!.some((m) => m.user_id === u.user_id),
+        (u) => !data().memberships[orgId].some((m) => m.user_id === u.user_id),
       )!;
       expect(await sourceFor().user(membershipKey(orgId, outsider.user_id))).toBeNull();
       expect(emulator.counter.byRoute()).toEqual({ [MEMBERS]: 1 });
@@ -262,12 +262,12 @@ describe('Auth0Source over a real client (12 organizations)', () => {
 
     it('lists usersOfOrganization and organizationsOfUser from the membership', async () => {
       const source = sourceFor();
-      const orgId = orgIds()[1]!;
+      const orgId = orgIds()[1];
       const members = await source.usersOfOrganization(orgId);
       expect(members.map((u) => u.nativeId)).toEqual(
-        data().memberships[orgId]!.map((m) => m.user_id),
+        data().memberships[orgId].map((m) => m.user_id),
       );
-      const orgs = await source.organizationsOfUser(members[0]!.key);
+      const orgs = await source.organizationsOfUser(members[0].key);
       expect(orgs.map((o) => o.key)).toEqual([orgId]);
     });
 
@@ -282,7 +282,7 @@ describe('Auth0Source over a real client (12 organizations)', () => {
     });
 
     it('resolves one role by key with its description in one GET', async () => {
-      const role = data().roles[0]!;
+      const role = data().roles[0];
       const permission = await sourceFor().permission(role.id);
       expect(permission).toMatchObject({
         key: role.id,

@@ -43,7 +43,7 @@ describe('Auth0TokenCache (client credentials against the emulator)', () => {
     new Auth0Client({ baseURL: config.baseUrl, retry: upstream }, () =>
       cache.token(config, upstream),
     );
-  const someOrg = () => emulator.data.organizations[0]!.id;
+  const someOrg = () => emulator.data.organizations[0].id;
 
   beforeAll(() => emulator.start());
   afterAll(() => emulator.stop());

@@ -71,7 +71,7 @@ describe('CruxClient against the emulator', () => {
   });
 
   it('parses one user’s detail and permissions by uuid', async () => {
-    const user = data().users[1]!;
+    const user = data().users[1];
     const client = clientFor();
     expect(await client.user(user.uuid)).toEqual(user);
     expect(await client.userPermissions(user.uuid)).toEqual({

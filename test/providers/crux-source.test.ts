@@ -41,10 +41,10 @@ describe('CruxSource over a real client (a retailer with 12 suppliers)', () => {
     expect(orgs.map((o) => o?.key)).toEqual(keys);
     expect(orgs[1]).toMatchObject({
       provider: 'CRUX',
-      name: partners[0]!.name,
-      website: partners[0]!.website,
+      name: partners[0].name,
+      website: partners[0].website,
       orgType: 'SUPPLIER',
-      status: partners[0]!.status,
+      status: partners[0].status,
     });
     expect(orgs[0]).toMatchObject({ name: data().organization.name, orgType: 'RETAILER' });
     expect(emulator.counter.byRoute()).toEqual({ [CONNECTIONS]: 1 });
@@ -65,7 +65,7 @@ describe('CruxSource over a real client (a retailer with 12 suppliers)', () => {
     ]);
     expect(found.map((c) => c?.key ?? null)).toEqual([...expected.map((c) => c.uuid), null]);
     found.slice(0, 5).forEach((connection, i) => {
-      const raw = expected[i]!;
+      const raw = expected[i];
       expect(connection).toMatchObject({
         status: raw.status.replace(' ', '_'),
         suppliersRetailerAccountNumber: raw.suppliers_retailer_account_number,
@@ -80,9 +80,9 @@ describe('CruxSource over a real client (a retailer with 12 suppliers)', () => {
   });
 
   it('lists the connections of one partner organization: exactly the one linking it', async () => {
-    const partner = data().partners[4]!;
+    const partner = data().partners[4];
     const connections = await sourceFor().connections({ organizationKey: partner.uuid });
-    expect(connections.map((c) => c.key)).toEqual([data().connections[4]!.uuid]);
+    expect(connections.map((c) => c.key)).toEqual([data().connections[4].uuid]);
   });
 
   it('resolves users by key from one call, with names and permission assignments', async () => {
@@ -90,7 +90,7 @@ describe('CruxSource over a real client (a retailer with 12 suppliers)', () => {
     const expected = data().users.slice(0, 3);
     const users = await Promise.all(expected.map((u) => source.user(u.uuid)));
     users.forEach((user, i) => {
-      const raw = expected[i]!;
+      const raw = expected[i];
       expect(user).toMatchObject({
         key: raw.uuid,
         name: `${raw.person.first_name} ${raw.person.last_name}`,
@@ -118,7 +118,7 @@ describe('CruxSource over a real client (a retailer with 12 suppliers)', () => {
 
   it('lists no users for a partner organization: Crux shows only your own users', async () => {
     const source = sourceFor();
-    expect(await source.usersOfOrganization(data().partners[0]!.uuid)).toEqual([]);
+    expect(await source.usersOfOrganization(data().partners[0].uuid)).toEqual([]);
     expect(emulator.counter.byRoute()).toEqual({ [OWN_ORG]: 1 });
   });
 
@@ -129,12 +129,12 @@ describe('CruxSource over a real client (a retailer with 12 suppliers)', () => {
   });
 
   it('places every user in your own organization', async () => {
-    const orgs = await sourceFor().organizationsOfUser(data().users[2]!.uuid);
+    const orgs = await sourceFor().organizationsOfUser(data().users[2].uuid);
     expect(orgs.map((o) => o.key)).toEqual([data().organization.uuid]);
   });
 
   it('lists the users a permission is assigned to, not those it is merely listed for', async () => {
-    const permission = data().permissions[5]!;
+    const permission = data().permissions[5];
     const users = await sourceFor().usersWithPermission(permission.uuid);
     expect(users.map((u) => u.key)).toEqual(
       data()
@@ -159,7 +159,7 @@ describe('CruxSource over a real client (a retailer with 12 suppliers)', () => {
       source.organizations(),
     ]);
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
-    await expect(source.connection(keys[0]!)).rejects.toMatchObject({
+    await expect(source.connection(keys[0])).rejects.toMatchObject({
       extensions: { code: 'UPSTREAM_UNAVAILABLE', provider: 'CRUX' },
     });
     // 1 + 2 retries, for the whole request.

@@ -23,15 +23,15 @@ describe('DatadogClient', () => {
 
   it('passes source and sink filters as source_org_id and sink_org_id', async () => {
     const [first] = emulator.data.connections;
-    const source = first!.relationships.source_org!.data.id;
-    const sink = first!.relationships.sink_org!.data.id;
+    const source = first.relationships.source_org!.data.id;
+    const sink = first.relationships.sink_org!.data.id;
     const page = await clientFor(emulator).listOrgConnections({
       sourceOrgId: source,
       sinkOrgId: sink,
       limit: 1000,
       offset: 0,
     });
-    expect(page.data.map((c) => c.id)).toEqual([first!.id]);
+    expect(page.data.map((c) => c.id)).toEqual([first.id]);
     expect(listQueries(emulator)).toEqual([
       `limit=1000&offset=0&source_org_id=${source}&sink_org_id=${sink}`,
     ]);
@@ -63,7 +63,7 @@ describe('DatadogClient', () => {
     expect(emulator.counter.count(LIST)).toBe(4);
 
     emulator.reset();
-    const org = emulator.data.orgs[0]!.id;
+    const org = emulator.data.orgs[0].id;
     const expected = emulator.data.connections.filter(
       (c) => c.relationships.sink_org?.data.id === org,
     );

@@ -23,7 +23,7 @@ describe('Datadog mapping', () => {
     const connections = await sourceFor(emulator).connections({});
     expect(connections).toHaveLength(emulator.data.connections.length);
     connections.forEach((c, i) => {
-      const wire = emulator.data.connections[i]!;
+      const wire = emulator.data.connections[i];
       const { source_org, sink_org, created_by } = wire.relationships;
       expect(c).toEqual({
         __typename: 'Connection',
@@ -53,10 +53,10 @@ describe('Datadog mapping', () => {
         createdByRef: ref(created_by!.data.id),
       });
     });
-    expect(decodeGlobalId(connections[0]!.id)).toEqual({
+    expect(decodeGlobalId(connections[0].id)).toEqual({
       type: 'Connection',
       provider: Provider.DATADOG,
-      key: emulator.data.connections[0]!.id,
+      key: emulator.data.connections[0].id,
     });
   });
 
@@ -117,7 +117,7 @@ describe('Datadog mapping', () => {
   });
 
   it('maps a creator without a name to name null', () => {
-    const nameless = emulator.data.connections[3]!.relationships.created_by!.data;
+    const nameless = emulator.data.connections[3].relationships.created_by!.data;
     expect(nameless.name).toBeUndefined(); // the seed drops every tenth creator's name
     expect(mapUser(nameless).name).toBeNull();
     expect(mapUser({ id: 'u1', name: 'Ada' }).name).toBe('Ada');
@@ -129,9 +129,9 @@ describe('Datadog mapping', () => {
 
     // The first occurrence of an org without a name, a later one with it: the name wins.
     const [first] = emulator.data.connections;
-    const orgId = first!.relationships.source_org!.data.id;
-    const saved = structuredClone(first!);
-    delete first!.relationships.source_org!.data.name;
+    const orgId = first.relationships.source_org!.data.id;
+    const saved = structuredClone(first);
+    delete first.relationships.source_org!.data.name;
     try {
       const source = sourceFor(emulator);
       const named = emulator.data.orgs.find((o) => o.id === orgId)!.name;
@@ -167,7 +167,7 @@ describe('Datadog mapping', () => {
     } finally {
       emulator.data.connections.pop();
     }
-    const noSides = mapConnection({ ...extra, relationships: {} } as never);
+    const noSides = mapConnection({ ...extra, relationships: {} });
     expect(noSides.organizationRefs).toEqual([]);
     expect(noSides.sourceRef).toBeNull();
     expect(noSides.createdByRef).toBeNull();

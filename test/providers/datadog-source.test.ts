@@ -18,7 +18,7 @@ describe('DatadogSource (default size: 18 connections, one page)', () => {
 
   it('answers connections of one org with 1 call: the probe is the whole listing', async () => {
     const source = sourceFor(emulator);
-    const org = orgs()[0]!;
+    const org = orgs()[0];
     const connections = await source.connections({ organizationKey: org });
     expect(sorted(connections.map((c) => c.key))).toEqual(
       sorted(involving(emulator.data.connections, org)),
@@ -32,14 +32,14 @@ describe('DatadogSource (default size: 18 connections, one page)', () => {
     const results = await Promise.all(keys.map((k) => source.connections({ organizationKey: k })));
     results.forEach((connections, i) =>
       expect(sorted(connections.map((c) => c.key))).toEqual(
-        sorted(involving(emulator.data.connections, keys[i]!)),
+        sorted(involving(emulator.data.connections, keys[i])),
       ),
     );
     expect(emulator.counter.count(LIST)).toBe(1);
   });
 
   it('orders connections of an org oldest first', async () => {
-    const connections = await sourceFor(emulator).connections({ organizationKey: orgs()[1]! });
+    const connections = await sourceFor(emulator).connections({ organizationKey: orgs()[1] });
     const times = connections.map((c) => c.createdAt!);
     expect(times).toEqual([...times].sort());
   });
@@ -48,21 +48,21 @@ describe('DatadogSource (default size: 18 connections, one page)', () => {
     const source = sourceFor(emulator);
     const [first] = emulator.data.connections;
     const both = await source.connections({
-      sourceOrganizationKey: sourceOf(first!),
-      sinkOrganizationKey: sinkOf(first!),
+      sourceOrganizationKey: sourceOf(first),
+      sinkOrganizationKey: sinkOf(first),
     });
-    expect(both.map((c) => c.key)).toEqual([first!.id]);
+    expect(both.map((c) => c.key)).toEqual([first.id]);
     expect(listQueries(emulator)).toEqual([
-      `limit=1000&offset=0&source_org_id=${sourceOf(first!)}&sink_org_id=${sinkOf(first!)}`,
+      `limit=1000&offset=0&source_org_id=${sourceOf(first)}&sink_org_id=${sinkOf(first)}`,
     ]);
     expect(await source.connections({ enabled: true })).toEqual([]);
-    expect(await source.connections({ enabled: false, organizationKey: orgs()[0]! })).toEqual([]);
+    expect(await source.connections({ enabled: false, organizationKey: orgs()[0] })).toEqual([]);
     expect(emulator.counter.count(LIST)).toBe(1);
   });
 
   it('narrows a source filter by organizationKey and answers from the listing once loaded', async () => {
     const source = sourceFor(emulator);
-    const org = orgs()[2]!;
+    const org = orgs()[2];
     const asSource = await source.connections({ sourceOrganizationKey: org });
     expect(asSource.map((c) => c.key)).toEqual(
       emulator.data.connections.filter((c) => sourceOf(c) === org).map((c) => c.id),
@@ -86,12 +86,12 @@ describe('DatadogSource (default size: 18 connections, one page)', () => {
 
   it('primes orgs, users and connections from a filtered call: lookups cost nothing', async () => {
     const source = sourceFor(emulator);
-    const org = orgs()[0]!;
+    const org = orgs()[0];
     const rows = await source.connections({ sinkOrganizationKey: org });
     expect(rows.length).toBeGreaterThan(0);
     expect(emulator.counter.count(LIST)).toBe(1);
 
-    const row = rows[0]!;
+    const row = rows[0];
     const seeded = emulator.data.orgs.find((o) => o.id === row.sourceRef!.key)!;
     expect((await source.organization(row.sourceRef!.key))?.name).toBe(seeded.name);
     expect((await source.organization(org))?.key).toBe(org);
@@ -108,7 +108,7 @@ describe('DatadogSource (default size: 18 connections, one page)', () => {
 
   it('answers every lookup of a request from one listing', async () => {
     const source = sourceFor(emulator);
-    const wire = emulator.data.connections[4]!;
+    const wire = emulator.data.connections[4];
     const creator = wire.relationships.created_by!.data.id;
     const [orgList, users, connection, byCreator] = await Promise.all([
       source.organizations(),
@@ -154,7 +154,7 @@ describe('DatadogSource cost strategy (size 1400: 2100 connections, 3 pages)', (
 
   it('n=1: probe, then 2 pages left vs 2 filtered calls, a tie: the listing, 3 calls', async () => {
     const source = sourceFor(emulator);
-    const org = orgs()[7]!;
+    const org = orgs()[7];
     const connections = await source.connections({ organizationKey: org });
     expect(sorted(connections.map((c) => c.key))).toEqual(
       sorted(involving(emulator.data.connections, org)),
@@ -164,7 +164,7 @@ describe('DatadogSource cost strategy (size 1400: 2100 connections, 3 pages)', (
     );
     // The tie went to the listing, so everything else is free now.
     await source.organizations();
-    await source.organization(orgs()[1000]!);
+    await source.organization(orgs()[1000]);
     expect(emulator.counter.count(LIST)).toBe(3);
   });
 
@@ -174,7 +174,7 @@ describe('DatadogSource cost strategy (size 1400: 2100 connections, 3 pages)', (
     const results = await Promise.all(keys.map((k) => source.connections({ organizationKey: k })));
     results.forEach((connections, i) =>
       expect(sorted(connections.map((c) => c.key))).toEqual(
-        sorted(involving(emulator.data.connections, keys[i]!)),
+        sorted(involving(emulator.data.connections, keys[i])),
       ),
     );
     expect(emulator.counter.count(LIST)).toBe(3);
@@ -183,11 +183,11 @@ describe('DatadogSource cost strategy (size 1400: 2100 connections, 3 pages)', (
   it('n=1 with the total known from an earlier call: 2 filtered calls, no probe', async () => {
     const source = sourceFor(emulator);
     const [a, b] = orgs();
-    await source.connections({ sourceOrganizationKey: a!, sinkOrganizationKey: b! });
+    await source.connections({ sourceOrganizationKey: a, sinkOrganizationKey: b });
     emulator.counter.reset();
-    const connections = await source.connections({ organizationKey: orgs()[9]! });
+    const connections = await source.connections({ organizationKey: orgs()[9] });
     expect(sorted(connections.map((c) => c.key))).toEqual(
-      sorted(involving(emulator.data.connections, orgs()[9]!)),
+      sorted(involving(emulator.data.connections, orgs()[9])),
     );
     // 3 pages vs 2 filtered calls.
     expect(sorted(listQueries(emulator))).toEqual(
@@ -200,7 +200,7 @@ describe('DatadogSource cost strategy (size 1400: 2100 connections, 3 pages)', (
 
   it('n=1 with one side already fetched: 1 filtered call', async () => {
     const source = sourceFor(emulator);
-    const org = orgs()[3]!;
+    const org = orgs()[3];
     await source.connections({ sourceOrganizationKey: org });
     const connections = await source.connections({ organizationKey: org });
     expect(sorted(connections.map((c) => c.key))).toEqual(
@@ -223,7 +223,7 @@ describe('DatadogSource cost strategy (size 2100: 3150 connections, 4 pages)', (
 
   it('n=1: probe, then 3 pages left vs 2 filtered calls: filtered, 3 calls', async () => {
     const source = sourceFor(emulator);
-    const org = orgs()[5]!;
+    const org = orgs()[5];
     const connections = await source.connections({ organizationKey: org });
     expect(sorted(connections.map((c) => c.key))).toEqual(
       sorted(involving(emulator.data.connections, org)),
@@ -243,7 +243,7 @@ describe('DatadogSource cost strategy (size 2100: 3150 connections, 4 pages)', (
     const results = await Promise.all(keys.map((k) => source.connections({ organizationKey: k })));
     results.forEach((connections, i) =>
       expect(sorted(connections.map((c) => c.key))).toEqual(
-        sorted(involving(emulator.data.connections, keys[i]!)),
+        sorted(involving(emulator.data.connections, keys[i])),
       ),
     );
     expect(emulator.counter.count(LIST)).toBe(4);
@@ -251,7 +251,7 @@ describe('DatadogSource cost strategy (size 2100: 3150 connections, 4 pages)', (
   });
 
   it('returns the same rows in the same order whichever way it fetched them', async () => {
-    const org = orgs()[11]!;
+    const org = orgs()[11];
     const filtered = await sourceFor(emulator).connections({ organizationKey: org });
     const fromListing = sourceFor(emulator);
     await fromListing.connections({});

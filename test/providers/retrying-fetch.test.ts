@@ -49,7 +49,7 @@ async function startScriptedServer(
   const arrivals: number[] = [];
   const server = http.createServer((_req, res) => {
     arrivals.push(Date.now());
-    const next = script[Math.min(arrivals.length - 1, script.length - 1)]!;
+    const next = script[Math.min(arrivals.length - 1, script.length - 1)];
     res.writeHead(next.status, { 'content-type': 'application/json', ...next.headers });
     res.end('{}');
   });
@@ -74,7 +74,7 @@ describe('createRetryingFetch retries', () => {
       const response = await createRetryingFetch(policy)(server.url);
       expect(response.status).toBe(200);
       expect(server.arrivals).toHaveLength(2);
-      expect(server.arrivals[1]! - server.arrivals[0]!).toBeGreaterThanOrEqual(400);
+      expect(server.arrivals[1] - server.arrivals[0]).toBeGreaterThanOrEqual(400);
     } finally {
       await server.stop();
     }

@@ -114,11 +114,11 @@ describe('upstream body caps', () => {
   async function expectCruxRefused() {
     const result = await query(CRUX_QUERY);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors![0]!.extensions).toMatchObject({
+    expect(result.errors![0].extensions).toMatchObject({
       code: 'UPSTREAM_BAD_RESPONSE',
       provider: 'CRUX',
     });
-    expect(result.errors![0]!.message).toMatch(/^Crux Connect sent a response larger than 1 MB/);
+    expect(result.errors![0].message).toMatch(/^Crux Connect sent a response larger than 1 MB/);
     expect(provider.requests).toHaveLength(1); // a bad answer is not retried
     return Promise.all(written);
   }

@@ -44,7 +44,7 @@ describe('upstream redirects', () => {
 
   /** The provider's own answers, at a route's path or at its moved path. */
   function answer(request: ReceivedRequest, response: Parameters<typeof answerJson>[0]) {
-    const path = request.path.split('?')[0]!.replace(MOVED, '');
+    const path = request.path.split('?')[0].replace(MOVED, '');
     if (path === AUTH0_TOKEN && request.method === 'POST') {
       const grant = JSON.parse(request.body || '{}') as { client_secret?: string };
       if (grant.client_secret !== AUTH0_CLIENT_SECRET) return answerJson(response, 401, {});
@@ -69,7 +69,7 @@ describe('upstream redirects', () => {
   beforeAll(async () => {
     elsewhere = await startLoopbackServer((_request, response) => answerJson(response, 200, {}));
     provider = await startLoopbackServer((request, response) => {
-      const redirect = redirects.get(request.path.split('?')[0]!);
+      const redirect = redirects.get(request.path.split('?')[0]);
       if (!redirect) return answer(request, response);
       const base = redirect.to === 'other-origin' ? elsewhere.origin : provider.origin + MOVED;
       response.writeHead(redirect.status, { location: base + request.path });
@@ -118,7 +118,7 @@ describe('upstream redirects', () => {
 
   function refusal(result: Awaited<ReturnType<typeof query>>) {
     expect(result.errors).toHaveLength(1);
-    const error = result.errors![0]!;
+    const error = result.errors![0];
     expect(error.extensions?.code).toBe('UPSTREAM_BAD_RESPONSE');
     expect(error.message).toMatch(/redirected to another host/);
     return error;
@@ -136,9 +136,7 @@ describe('upstream redirects', () => {
       const error = refusal(result);
       expect(error.extensions?.provider).toBe('CRUX');
       expect(error.message).toMatch(/^Crux Connect /);
-      expect(sentToProvider(CRUX_CONNECTIONS)[0]!.headers.authorization).toBe(
-        `Token ${CRUX_TOKEN}`,
-      );
+      expect(sentToProvider(CRUX_CONNECTIONS)[0].headers.authorization).toBe(`Token ${CRUX_TOKEN}`);
       expect(sentToProvider(CRUX_CONNECTIONS)).toHaveLength(1); // refused, not retried
     });
 
@@ -148,7 +146,7 @@ describe('upstream redirects', () => {
       expect(elsewhere.requests).toEqual([]); // not a header, not a byte of body
       const error = refusal(result);
       expect(error.extensions?.provider).toBe('DATADOG');
-      expect(sentToProvider(DD_CONNECTIONS)[0]!.headers['dd-api-key']).toBe(DD_API_KEY);
+      expect(sentToProvider(DD_CONNECTIONS)[0].headers['dd-api-key']).toBe(DD_API_KEY);
     });
 
     it('Auth0 POST /oauth/token: the client secret stays home; AUTH0 UPSTREAM_BAD_RESPONSE', async () => {
@@ -157,7 +155,7 @@ describe('upstream redirects', () => {
       expect(elsewhere.requests).toEqual([]); // not a header, not a byte of body
       const error = refusal(result);
       expect(error.extensions?.provider).toBe('AUTH0');
-      expect(sentToProvider(AUTH0_TOKEN)[0]!.body).toContain(AUTH0_CLIENT_SECRET);
+      expect(sentToProvider(AUTH0_TOKEN)[0].body).toContain(AUTH0_CLIENT_SECRET);
       expect(sentToProvider(AUTH0_ORGANIZATIONS)).toEqual([]); // no token, no listing
     });
   });
@@ -170,7 +168,7 @@ describe('upstream redirects', () => {
     expect(result.data?.organizations?.items).toEqual([{ name: 'acme' }]);
     const moved = sentToProvider(MOVED + AUTH0_TOKEN);
     expect(moved.map((r) => r.method)).toEqual(['POST']);
-    expect(moved[0]!.body).toContain(AUTH0_CLIENT_SECRET);
+    expect(moved[0].body).toContain(AUTH0_CLIENT_SECRET);
     expect(elsewhere.requests).toEqual([]);
   });
 
@@ -182,7 +180,7 @@ describe('upstream redirects', () => {
       expect(elsewhere.requests).toEqual([]); // not a header, not a byte of body
       const error = refusal(result);
       expect(error.extensions?.provider).toBe('AUTH0');
-      expect(sentToProvider(AUTH0_ORGANIZATIONS)[0]!.headers.authorization).toBe(
+      expect(sentToProvider(AUTH0_ORGANIZATIONS)[0].headers.authorization).toBe(
         `Bearer ${AUTH0_BEARER}`,
       );
     },
@@ -197,7 +195,7 @@ describe('upstream redirects', () => {
       expect(result.data?.organizations?.items).toEqual([{ name: 'acme' }]);
       const moved = sentToProvider(MOVED + AUTH0_ORGANIZATIONS);
       expect(moved).toHaveLength(1);
-      expect(moved[0]!.headers.authorization).toBe(`Bearer ${AUTH0_BEARER}`);
+      expect(moved[0].headers.authorization).toBe(`Bearer ${AUTH0_BEARER}`);
       expect(elsewhere.requests).toEqual([]);
     },
   );

@@ -163,7 +163,7 @@ describe('replicas sharing one Redis', () => {
       let outcome: string;
       try {
         const result = await query(
-          replicas[replica]!.url,
+          replicas[replica].url,
           'query($id: ID!) { organization(id: $id) { id displayName } }',
           { id: organization.id },
           { 'cache-control': 'no-cache' },
@@ -228,7 +228,7 @@ describe('replicas sharing one Redis', () => {
       organizations(limit: 5) { totalCount items { id name provider } }
       a: organization(id: $a) { id displayName }
       b: organization(id: $b) { id displayName } }`;
-    const first = await query(replicas[0]!.url, text, { a: ids[0], b: ids[1] });
+    const first = await query(replicas[0].url, text, { a: ids[0], b: ids[1] });
     expect(first.errors).toBeUndefined();
     expect(first.extensions?.upstream?.calls).toBeGreaterThan(0);
 
@@ -237,7 +237,7 @@ describe('replicas sharing one Redis', () => {
       auth0: emulators.auth0.counter.count(),
       datadog: emulators.datadog.counter.count(),
     };
-    const second = await query(replicas[1]!.url, text, { a: ids[0], b: ids[1] });
+    const second = await query(replicas[1].url, text, { a: ids[0], b: ids[1] });
     expect(second.errors).toBeUndefined();
     expect(second.data).toEqual(first.data);
     expect(second.extensions?.upstream).toMatchObject({ calls: 0, cache: { misses: 0 } });
@@ -309,7 +309,7 @@ describe('replicas sharing one Redis', () => {
     // The previous test's load may still hold this second's Auth0 window, and its replicas keep to
     // their shares for 3 s after Redis came back: let both pass before asking for a reference answer.
     await sleep(4_000);
-    const expected = await query(replicas[0]!.url, text, { a: ids[0] });
+    const expected = await query(replicas[0].url, text, { a: ids[0] });
     expect(expected.errors).toBeUndefined();
     for (let round = 0; round < 2; round += 1) {
       const started = Date.now();

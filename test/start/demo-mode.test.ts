@@ -14,7 +14,7 @@ function startMain(env: Record<string, string>): {
     env: { PATH: process.env.PATH ?? '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   return { child, lines };
 }
 
@@ -24,7 +24,7 @@ describe('npm start', () => {
     try {
       const first = JSON.parse((await lines.next()).value as string) as { msg: string };
       expect(first.msg).toMatch(/^orgraph in demo mode: no provider configured/);
-      const url = /GraphQL and GraphiQL at (http:\/\/localhost:\d+\/graphql)/.exec(first.msg)![1]!;
+      const url = /GraphQL and GraphiQL at (http:\/\/localhost:\d+\/graphql)/.exec(first.msg)![1];
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

@@ -13,12 +13,12 @@ describe('npm run emulators', () => {
     );
     try {
       const output: string[] = [];
-      for await (const line of createInterface({ input: child.stdout! })) {
+      for await (const line of createInterface({ input: child.stdout })) {
         output.push(line);
         if (line.startsWith('Ctrl-C')) break;
       }
       const text = output.join('\n');
-      const value = (name: string) => new RegExp(`${name}=(\\S+)`).exec(text)![1]!;
+      const value = (name: string) => new RegExp(`${name}=(\\S+)`).exec(text)![1];
 
       const crux = await fetch(`${value('CRUX_API_URL')}/organizations/`, {
         headers: { authorization: `Token ${value('CRUX_API_TOKEN')}` },

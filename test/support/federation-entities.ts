@@ -34,7 +34,7 @@ export type Key = 'id' | 'provider nativeId';
 /** The first `count` objects, cycling through them again when the provider has fewer. */
 export function firstN<T>(items: readonly T[], count: number): T[] {
   if (items.length === 0) throw new Error('no objects to take from');
-  return Array.from({ length: count }, (_, i) => items[i % items.length]!);
+  return Array.from({ length: count }, (_, i) => items[i % items.length]);
 }
 
 /** A representation as a router sends it, by one of the entity's keys. */

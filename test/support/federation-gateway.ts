@@ -63,7 +63,7 @@ export async function startGateway(
           }
           const representations = request.variables?.representations;
           recorded.push({
-            subgraph: name!,
+            subgraph: name,
             query: request.query ?? '',
             representations: Array.isArray(representations) ? representations.length : 0,
           });

@@ -26,14 +26,14 @@ export function readSupergraphConfig(file: string): SupergraphConfig {
       const match = /^( *)([A-Za-z0-9_-]+):(?: +(.+))?$/.exec(line);
       if (!match) throw new Error(`${path.basename(file)}:${index + 1}: not a "key: value" line`);
       const [, spaces, key, value] = match;
-      while (stack[stack.length - 1]!.indent >= spaces!.length) stack.pop();
-      const parent = stack[stack.length - 1]!.map;
+      while (stack[stack.length - 1].indent >= spaces.length) stack.pop();
+      const parent = stack[stack.length - 1].map;
       if (value === undefined) {
         const map: Record<string, unknown> = {};
-        parent[key!] = map;
-        stack.push({ indent: spaces!.length, map });
+        parent[key] = map;
+        stack.push({ indent: spaces.length, map });
       } else {
-        parent[key!] = value.replace(/^(['"])(.*)\1$/, '$2');
+        parent[key] = value.replace(/^(['"])(.*)\1$/, '$2');
       }
     });
   return root as unknown as SupergraphConfig;

@@ -16,6 +16,8 @@ export interface OrgraphProcess {
   logs(): string[];
   /** SIGTERM (orgraph drains and exits), SIGKILL if it has not exited after a grace period. */
   stop(): Promise<void>;
+  /** Resolves when the process has exited, with its exit code, or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 const root = path.resolve(__dirname, '..', '..');
@@ -51,9 +53,11 @@ export async function startOrgraphProcess(
     if (lines.length > KEPT_LOG_LINES) lines.shift();
   };
   // Both pipes are read to the end: a child writing to a full pipe would block.
-  const stdout = createInterface({ input: child.stdout! });
-  createInterface({ input: child.stderr! }).on('line', (line) => keep(`stderr: ${line}`));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stdout = createInterface({ input: child.stdout });
+  createInterface({ input: child.stderr }).on('line', (line) => keep(`stderr: ${line}`));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
 
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
@@ -75,7 +79,7 @@ export async function startOrgraphProcess(
       clearTimeout(timer);
       child.off('exit', onExit);
       // The server binds 127.0.0.1 and logs `localhost`; the address itself spares a name lookup.
-      resolve(listening[1]!.replace('//localhost:', '//127.0.0.1:'));
+      resolve(listening[1].replace('//localhost:', '//127.0.0.1:'));
     });
   });
 
@@ -94,6 +98,7 @@ export async function startOrgraphProcess(
     pid: child.pid!,
     logs: () => [...lines],
     stop: () => (stopping ??= stop()),
+    exited,
   };
 }
 

@@ -217,7 +217,7 @@ export function sendRedisCommand(target: RedisTarget, args: string[]): Promise<R
       }
       if (replies.length < requests.length) return;
       const failed = replies.find((reply) => reply instanceof RedisReplyError);
-      settle(failed as RedisReplyError | undefined, replies[replies.length - 1]);
+      settle(failed, replies[replies.length - 1]);
     });
     socket.on('error', (error) => settle(error));
     socket.on('close', () =>

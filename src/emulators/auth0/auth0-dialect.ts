@@ -59,7 +59,7 @@ export function auth0Dialect(
     authenticate(headers: IncomingHttpHeaders): string | null {
       const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '');
       if (match === null) return null;
-      return tenants.find(({ tokens }) => tokens.isValid(match[1]!))?.tenant ?? null;
+      return tenants.find(({ tokens }) => tokens.isValid(match[1]))?.tenant ?? null;
     },
     errorResponse(status: number, message?: string): EmulatorResponse {
       const response = auth0Error(status, message);

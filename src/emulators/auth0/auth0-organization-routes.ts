@@ -47,7 +47,7 @@ function listOrganizations(lookup: Auth0Lookup, request: EmulatorRequest): Emula
   if (last && start + page.length < organizations.length) {
     return ok({
       organizations: page,
-      next: encodeCursor(organizationCreatedAt[last.id]!, last.id),
+      next: encodeCursor(organizationCreatedAt[last.id], last.id),
     });
   }
   return ok({ organizations: page });

@@ -181,7 +181,7 @@ function sample<T>(rng: SeededRandom, items: readonly T[], count: number): T[] {
   const pool = [...items];
   const picked: T[] = [];
   while (picked.length < count && pool.length > 0) {
-    picked.push(pool.splice(rng.int(0, pool.length - 1), 1)[0]!);
+    picked.push(pool.splice(rng.int(0, pool.length - 1), 1)[0]);
   }
   return picked;
 }

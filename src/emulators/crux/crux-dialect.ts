@@ -43,10 +43,10 @@ export class CruxDialect implements ProviderDialect {
       this.lastAuthFailure = 'Invalid token header. No credentials provided.';
     } else if (credentials.length > 1) {
       this.lastAuthFailure = 'Invalid token header. Token string should not contain spaces.';
-    } else if (!this.tenantsByToken.has(credentials[0]!)) {
+    } else if (!this.tenantsByToken.has(credentials[0])) {
       this.lastAuthFailure = 'Invalid token.';
     } else {
-      return this.tenantsByToken.get(credentials[0]!)!;
+      return this.tenantsByToken.get(credentials[0])!;
     }
     return null;
   }

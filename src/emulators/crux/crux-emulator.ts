@@ -59,7 +59,7 @@ function cruxTenant(name: TenantName, data: CruxData, token: string): CruxTenant
   return {
     name,
     data,
-    credentials: { token, username: data.users[0]!.person.email, password: DEMO_PASSWORD },
+    credentials: { token, username: data.users[0].person.email, password: DEMO_PASSWORD },
   };
 }
 

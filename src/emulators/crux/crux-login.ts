@@ -40,7 +40,7 @@ export function cruxLogin(
   if (!tenant) return dialect.errorResponse(401, 'Unable to log in with provided credentials.');
 
   const { data, credentials } = tenant;
-  const user = data.users[0]!;
+  const user = data.users[0];
   const login: CruxLoginJson = {
     auth_token: credentials.token,
     org_uuid: data.organization.uuid,

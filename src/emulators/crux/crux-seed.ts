@@ -61,7 +61,7 @@ export function seedCrux(options: TenantSeed): CruxData {
       retailer: {
         uuid: partyUuid,
         organization,
-        contact: users[rng.int(0, OWNER_COUNT - 1)]!.person,
+        contact: users[rng.int(0, OWNER_COUNT - 1)].person,
       },
       supplier: {
         uuid: rng.uuid(),
@@ -75,7 +75,7 @@ export function seedCrux(options: TenantSeed): CruxData {
       account_manager: rng.bool(0.2)
         ? null
         : rng.bool(0.7)
-          ? accountManagers[0]!
+          ? accountManagers[0]
           : rng.pick(accountManagers),
       suppliers_retailer_account_number: String(rng.int(10000, 99999)),
       retailers_supplier_account_number: String(rng.int(10000, 99999)),
@@ -165,5 +165,5 @@ function weighted<T extends string>(rng: SeededRandom, weights: Record<T, number
     roll -= weight;
     if (roll < 0) return value;
   }
-  return entries[entries.length - 1]![0];
+  return entries[entries.length - 1][0];
 }

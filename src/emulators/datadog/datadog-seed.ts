@@ -39,7 +39,7 @@ export function seedDatadog(options: TenantSeed): DatadogData {
 
   const rng = stream(seed, 'connections');
   const connections = pickPairs(rng, size, Math.round(1.5 * size)).map(([source, sink]) =>
-    seedConnection(rng, orgs[source]!, orgs[sink]!, rng.pick(users)),
+    seedConnection(rng, orgs[source], orgs[sink], rng.pick(users)),
   );
   connections.sort((a, b) =>
     a.attributes.created_at === b.attributes.created_at
@@ -54,7 +54,7 @@ export function seedDatadog(options: TenantSeed): DatadogData {
     orgs,
     users,
     currentOrgId: orgs[0]?.id ?? stream(seed, 'org', 0).uuid(),
-    currentUserId: users[0]!.id,
+    currentUserId: users[0].id,
     connections,
   };
 }
@@ -95,7 +95,7 @@ function pickPairs(rng: SeededRandom, size: number, wanted: number): Array<[numb
     for (let s = 0; s < size; s++) for (let t = 0; t < size; t++) if (s !== t) all.push([s, t]);
     for (let i = all.length - 1; i > 0; i--) {
       const j = rng.int(0, i);
-      [all[i], all[j]] = [all[j]!, all[i]!];
+      [all[i], all[j]] = [all[j], all[i]];
     }
     return all.slice(0, count);
   }

@@ -59,7 +59,7 @@ export function createOrgConnection(ctx: WriteContext, request: EmulatorRequest)
 
 /** `PATCH /api/v2/org_connections/:connection_id`: replaces `connection_types`. */
 export function updateOrgConnection(ctx: WriteContext, request: EmulatorRequest): EmulatorResponse {
-  const id = request.params['connection_id']!;
+  const id = request.params['connection_id'];
   if (!isUuid(id)) return datadogError(400, INVALID_ID);
   const parsed = parseWriteBody(request.body);
   if (!parsed || parsed.hasDuplicates || parsed.id !== id)
@@ -74,7 +74,7 @@ export function updateOrgConnection(ctx: WriteContext, request: EmulatorRequest)
 
 /** `DELETE /api/v2/org_connections/:connection_id`: 200 with `{}`. */
 export function deleteOrgConnection(ctx: WriteContext, request: EmulatorRequest): EmulatorResponse {
-  const id = request.params['connection_id']!;
+  const id = request.params['connection_id'];
   if (!isUuid(id)) return datadogError(400, INVALID_ID);
   const index = ctx.data.connections.findIndex((c) => c.id === id);
   if (index < 0) return datadogError(404, `org connection with id:${id} not found not found`);

@@ -155,7 +155,7 @@ export class Catalog {
       ? await Promise.allSettled(parts.map((part) => part.count()))
       : undefined;
     const count = async (index: number): Promise<number> => {
-      const result = counted ? counted[index]! : await settle(parts[index]!.count());
+      const result = counted ? counted[index] : await settle(parts[index].count());
       if (result.status === 'fulfilled') return result.value;
       this.report(result.reason, info);
       return 0;
@@ -174,7 +174,7 @@ export class Catalog {
       const size = await count(index);
       const from = Math.max(0, offset - start);
       const to = Math.min(size, end - start);
-      if (from < to) windows.push({ part: parts[index]!, from, to });
+      if (from < to) windows.push({ part: parts[index], from, to });
       start += size;
       if (start > end) hasNextPage = true;
     }

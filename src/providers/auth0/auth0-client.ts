@@ -17,6 +17,7 @@ import {
   type OffsetPage,
 } from './auth0.schemas';
 import { auth0RateWindow, auth0ResetDelay } from './auth0-rate-limit';
+import { AUTH0_ROUTES } from './auth0-routes';
 
 /** The request again with a renewed bearer token; undefined when it carried none. */
 async function withRenewedToken(
@@ -51,6 +52,7 @@ export class Auth0Client extends ProviderDataSource {
     super(options, {
       resetDelay: auth0ResetDelay,
       readRateWindow: auth0RateWindow,
+      routes: AUTH0_ROUTES,
       renewAfterUnauthorized: renewToken && ((init) => withRenewedToken(init, renewToken)),
     });
   }

@@ -12,8 +12,8 @@ export const membershipKey = (organizationId: string, id: string) =>
 
 export function splitMembershipKey(key: string): { organizationId: string; id: string } | null {
   const parts = splitCompositeKey(key, 2);
-  if (!parts || !isOrganizationId(parts[0]!)) return null;
-  return { organizationId: parts[0]!, id: parts[1]! };
+  if (!parts || !isOrganizationId(parts[0])) return null;
+  return { organizationId: parts[0], id: parts[1] };
 }
 
 export function isOrganizationId(id: string): boolean {

@@ -66,7 +66,7 @@ export class Auth0Source implements ProviderSource {
     failEachKey(keys, async () => {
       const valid = keys.filter(isOrganizationId);
       if (valid.length === 1 && !this.organizationListStarted) {
-        const org = await orNullOn404(this.client.organization(valid[0]!));
+        const org = await orNullOn404(this.client.organization(valid[0]));
         return keys.map((k) => (org && k === valid[0] ? mapOrganization(org) : null));
       }
       if (valid.length === 0) return keys.map(() => null);
@@ -118,7 +118,7 @@ export class Auth0Source implements ProviderSource {
   private readonly roleLoader = new DataLoader<string, Permission | null>((roleIds) =>
     failEachKey(roleIds, async () => {
       if (roleIds.length === 1 && !this.roleListStarted) {
-        const role = await orNullOn404(this.client.role(roleIds[0]!));
+        const role = await orNullOn404(this.client.role(roleIds[0]));
         return [role ? mapFullRole(role) : null];
       }
       const byId = new Map((await this.roleList()).map((r) => [r.key, r]));
@@ -161,7 +161,7 @@ export class Auth0Source implements ProviderSource {
       pages.push(page);
     const fetched = await Promise.all(pages.map((page) => this.offsetPage(page)));
     const items = fetched.flatMap((page) => page.items);
-    const start = offset - pages[0]! * PAGE_SIZE;
+    const start = offset - pages[0] * PAGE_SIZE;
     return items.slice(start, start + limit);
   }
 

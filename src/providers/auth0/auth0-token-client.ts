@@ -3,6 +3,10 @@ import { z } from 'zod';
 import type { Auth0ClientCredentials } from '../../config/config.type';
 import { Provider } from '../../model/provider';
 import { ProviderDataSource, type ProviderDataSourceOptions } from '../http/provider-data-source';
+import { RouteTemplates } from '../http/route-templates';
+
+/** The token endpoint, as spans name calls to it (relative to the token URL's origin). */
+const TOKEN_ROUTES = new RouteTemplates('/', ['POST oauth/token']);
 
 const tokenResponseSchema = z.object({
   access_token: z.string().min(1),
@@ -20,7 +24,7 @@ export class Auth0TokenClient extends ProviderDataSource {
     options: ProviderDataSourceOptions,
     private readonly credentials: Auth0ClientCredentials,
   ) {
-    super(options);
+    super(options, { routes: TOKEN_ROUTES });
   }
 
   protected override willSendRequest(_path: string, request: AugmentedRequest): void {

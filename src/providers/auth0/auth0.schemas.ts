@@ -62,9 +62,9 @@ export function offsetPageSchema<T>(key: string, item: z.ZodType<T>): z.ZodType<
     .union([z.array(item), envelope])
     .transform((value) =>
       Array.isArray(value)
-        ? { items: value as T[] }
+        ? { items: value }
         : { items: value[key] as T[], total: value.total as number | undefined },
-    ) as unknown as z.ZodType<OffsetPage<T>>;
+    );
 }
 
 /** Checkpoint pages: `{<key>: [...], next?}`; no `next`, or an empty page, at the end. */
@@ -77,9 +77,9 @@ export function checkpointPageSchema<T>(
     .union([z.array(item), envelope])
     .transform((value) =>
       Array.isArray(value)
-        ? { items: value as T[] }
+        ? { items: value }
         : { items: value[key] as T[], next: value.next as string | undefined },
-    ) as unknown as z.ZodType<CheckpointPage<T>>;
+    );
 }
 
 export type Auth0Organization = z.infer<typeof auth0OrganizationSchema>;

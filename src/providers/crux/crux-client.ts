@@ -13,6 +13,7 @@ import {
   type CruxPermission,
   type CruxUser,
 } from './crux.schemas';
+import { CRUX_ROUTES } from './crux-routes';
 
 export interface CruxCredentials {
   token: string;
@@ -26,7 +27,7 @@ export class CruxClient extends ProviderDataSource {
     options: ProviderDataSourceOptions,
     private readonly credentials: CruxCredentials,
   ) {
-    super(options);
+    super(options, { routes: CRUX_ROUTES });
   }
 
   protected override willSendRequest(_path: string, request: AugmentedRequest): void {

@@ -8,6 +8,7 @@ import {
   type DatadogOrgConnectionList,
 } from './datadog.schemas';
 import { datadogRateWindow, datadogResetDelay } from './datadog-rate-limit';
+import { DATADOG_ROUTES } from './datadog-routes';
 
 export { datadogResetDelay };
 
@@ -50,7 +51,11 @@ export class DatadogClient extends ProviderDataSource {
     private readonly keys: DatadogKeys,
     readonly pageSize: number = DATADOG_MAX_PAGE_SIZE,
   ) {
-    super(options, { resetDelay: datadogResetDelay, readRateWindow: datadogRateWindow });
+    super(options, {
+      resetDelay: datadogResetDelay,
+      readRateWindow: datadogRateWindow,
+      routes: DATADOG_ROUTES,
+    });
   }
 
   protected override willSendRequest(_path: string, request: AugmentedRequest): void {
@@ -102,8 +107,8 @@ export class DatadogClient extends ProviderDataSource {
       }
       const fetched = await Promise.all(offsets.map((o) => page(o)));
       for (const fetchedPage of fetched) pages.push(fetchedPage.data);
-      last = fetched[fetched.length - 1]!.data;
-      offset = offsets[offsets.length - 1]! + limit;
+      last = fetched[fetched.length - 1].data;
+      offset = offsets[offsets.length - 1] + limit;
     }
     return { connections: uniqueById(pages.flat()), totalCount, totalFilteredCount };
   }

@@ -11,11 +11,13 @@ import { ErrorCode } from '../../errors/error-code';
 import { UpstreamError } from '../../errors/upstream-error';
 import type { Provider } from '../../model/provider';
 import { PROVIDER_LABELS } from '../provider-labels';
+import { traceUpstreamCall, type TracedCall } from '../../tracing/upstream-spans';
 import type { ProviderHttpProfile } from '../../upstream/provider-http-profile';
 import type { UpstreamGate } from '../../upstream/upstream-gate';
 import { BodyTooLarge, DEFAULT_MAX_BODY_BYTES, readCappedBody } from './capped-body';
 import { retryAfterMs, type ResetDelayReader } from './rate-limit-headers';
 import { createRetryingFetch, type RetryPolicy } from './retrying-fetch';
+import { OTHER_ROUTE, type RouteTemplates } from './route-templates';
 import { MAX_REDIRECTS, RedirectRefused } from './same-origin-redirect';
 
 /** What is read of an error body at most: its status says what went wrong, the body is never used. */
@@ -35,13 +37,15 @@ export interface ProviderDataSourceOptions {
  * The one base of every provider client: base URL from configuration, every call through the request's
  * upstream gate (cache, call budget, deadline, rate budget, breaker, retries), errors shaped once
  * (`errorFromResponse`), and every response validated against the provider's contract before it
- * enters the domain or the cache. Built per request.
+ * enters the domain or the cache. Built per request. Each call is traced under its route template
+ * (see traceUpstreamCall).
  */
 export abstract class ProviderDataSource extends RESTDataSource {
   protected abstract readonly provider: Provider;
   private readonly gate: UpstreamGate | undefined;
   private readonly resetDelay: ResetDelayReader | undefined;
   private readonly maxBodyBytes: number;
+  private readonly routes: RouteTemplates | undefined;
 
   constructor(options: ProviderDataSourceOptions, profile: ProviderHttpProfile = {}) {
     super({
@@ -57,6 +61,7 @@ export abstract class ProviderDataSource extends RESTDataSource {
     this.gate = options.gate;
     this.resetDelay = profile.resetDelay;
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.routes = profile.routes;
   }
 
   /**
@@ -65,7 +70,10 @@ export abstract class ProviderDataSource extends RESTDataSource {
    */
   protected getValidated<T>(path: string, schema: ZodType<T>, request?: GetRequest): Promise<T> {
     const read = () => this.validated(() => this.get<unknown>(path, request), schema);
-    return this.gate ? this.gate.read(this.resourceKey(path, request), read) : read();
+    const { gate } = this;
+    return traceUpstreamCall(this.tracedCall('GET', path), () =>
+      gate ? gate.read(this.resourceKey(path, request), read) : read(),
+    );
   }
 
   /** Parsed bodies are validated into new objects and never shared: no defensive deep copy. */
@@ -93,7 +101,19 @@ export abstract class ProviderDataSource extends RESTDataSource {
   }
 
   protected postValidated<T>(path: string, schema: ZodType<T>, request?: PostRequest): Promise<T> {
-    return this.validated(() => this.post<unknown>(path, request), schema);
+    return traceUpstreamCall(this.tracedCall('POST', path), () =>
+      this.validated(() => this.post<unknown>(path, request), schema),
+    );
+  }
+
+  /** A call as spans name it: by its route's template, never by the ids in its path. */
+  private tracedCall(method: string, path: string): TracedCall {
+    const { routes, baseURL } = this;
+    const route =
+      routes && baseURL
+        ? routes.of(method, new URL(path, baseURL).toString(), baseURL)
+        : OTHER_ROUTE;
+    return { provider: this.provider, method, route };
   }
 
   private async validated<T>(send: () => Promise<unknown>, schema: ZodType<T>): Promise<T> {

@@ -1,6 +1,8 @@
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import pLimit from 'p-limit';
+import { upstreamHeaders } from '../../correlation/upstream-headers';
+import { traceAttempt } from '../../tracing/upstream-spans';
 import { discardBody } from './capped-body';
 import { retryAfterMs, type ResetDelayReader } from './rate-limit-headers';
 import {
@@ -53,6 +55,8 @@ const RETRIABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
  * request's deadline. Redirects are followed here, not by fetch, and only on the same origin: fetch would
  * carry every header but Authorization (Datadog's keys, a Crux token) and a 307's body (Auth0's client
  * secret) to any host a redirect names. A redirect elsewhere throws RedirectRefused, not retried.
+ * Every attempt carries the request's correlation headers (User-Agent, x-request-id, traceparent) and,
+ * with tracing on, is a span of its own.
  */
 export function createRetryingFetch(policy: RetryPolicy, hooks: AttemptHooks = {}): Fetcher {
   const fetcher: Fetcher = (url, init) => fetchWithRetries(policy, hooks, url, init);
@@ -73,6 +77,7 @@ async function fetchWithRetries(
   let renewed = false;
   const remaining = () => hooks.remainingMs?.() ?? Infinity;
   const pastDeadline = () => hooks.deadlineError?.() ?? new Error('deadline passed');
+  let sent = 0;
   for (let attempt = 0; ; attempt += 1) {
     const last = attempt >= policy.retries;
     // Past the deadline no attempt is counted against the request's budget, let alone sent.
@@ -85,7 +90,15 @@ async function fetchWithRetries(
         const timeoutMs = Math.min(policy.timeoutMs, remaining());
         if (timeoutMs <= 0) throw pastDeadline();
         const signal = AbortSignal.timeout(timeoutMs);
-        return fetch(target, { ...request, redirect: 'manual', signal });
+        sent += 1;
+        return traceAttempt(sent, request?.method ?? 'GET', target, (traceHeaders) =>
+          fetch(target, {
+            ...request,
+            headers: upstreamHeaders(request?.headers, traceHeaders),
+            redirect: 'manual',
+            signal,
+          }),
+        );
       };
       response = hooks.run ? await hooks.run(send) : await send();
     } catch (error) {

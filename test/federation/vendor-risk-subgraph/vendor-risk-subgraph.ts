@@ -66,8 +66,11 @@ function vendorRiskResolvers(data: VendorRiskData): GraphQLResolverMap<unknown> 
   };
 }
 
-/** Serves vendor-risk over real HTTP on a free loopback port. */
-export async function startVendorRisk(data: VendorRiskData): Promise<RunningVendorRisk> {
+/** Serves vendor-risk over real HTTP, by default on a free loopback port. */
+export async function startVendorRisk(
+  data: VendorRiskData,
+  listen: { port: number; host: string } = { port: 0, host: '127.0.0.1' },
+): Promise<RunningVendorRisk> {
   const server = new ApolloServer({
     schema: buildSubgraphSchema({
       typeDefs: vendorRiskTypeDefs(),
@@ -76,6 +79,6 @@ export async function startVendorRisk(data: VendorRiskData): Promise<RunningVend
     // Traces serve Apollo usage reporting, unused here (and enabling them logs to the console).
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
-  const { url } = await startStandaloneServer(server, { listen: { port: 0, host: '127.0.0.1' } });
+  const { url } = await startStandaloneServer(server, { listen });
   return { url, data, stop: () => server.stop() };
 }

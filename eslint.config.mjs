@@ -1,0 +1,28 @@
+// ESLint with typescript-eslint's type-checked recommended rules, over the TypeScript sources.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    // Built, generated or vendored output; the GraphiQL client is a browser bundle's source, built by
+    // esbuild, and the build scripts are plain Node.
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'dist-graphiql/',
+      'test-output/',
+      'src/client/generated/',
+      'src/graphiql/client/',
+      'scripts/*.js',
+      'jest.config.js',
+      'eslint.config.mjs',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
+);
