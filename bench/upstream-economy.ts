@@ -43,7 +43,7 @@ async function run(label: string, configure: (config: Config) => Config): Promis
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({
               query: example.query,
-              variables: example.variables ? JSON.parse(example.variables) : undefined,
+              variables: example.variables ? (JSON.parse(example.variables) as unknown) : undefined,
             }),
           });
           const body = (await response.json()) as { errors?: unknown[] };

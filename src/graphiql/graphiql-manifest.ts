@@ -28,6 +28,7 @@ export function loadGraphiQLManifest(assetsDir: string): GraphiQLManifest {
     throw new Error(
       `GraphiQL assets are missing (${file}): run \`node scripts/build-graphiql.js\` ` +
         `or turn GraphiQL off (ORGRAPH_GRAPHIQL=false). Cause: ${(error as Error).message}`,
+      { cause: error },
     );
   }
   const names = new Set(manifest.files.map((f) => f.name));

@@ -12,25 +12,31 @@ export const MAX_DOCUMENT_NESTING = 200;
 
 export function documentNestingPlugin(maxNesting = MAX_DOCUMENT_NESTING): ApolloServerPlugin {
   return {
-    async requestDidStart() {
-      return {
-        async validationDidStart({ document }) {
+    requestDidStart() {
+      return Promise.resolve({
+        validationDidStart({ document }) {
           const nesting = documentNesting(document);
           if (nesting > maxNesting) {
-            throw limitError(
-              `The document nests selections and fragments ${nesting} levels deep; at most ${maxNesting} are allowed`,
-              'GRAPHQL_VALIDATION_FAILED',
-              'nesting',
-              { nesting, maxNesting },
+            return Promise.reject(
+              limitError(
+                `The document nests selections and fragments ${nesting} levels deep; at most ${maxNesting} are allowed`,
+                'GRAPHQL_VALIDATION_FAILED',
+                'nesting',
+                { nesting, maxNesting },
+              ),
             );
           }
+          return Promise.resolve();
         },
-      };
+      });
     },
     // Apollo turns an error thrown before validation into a 500 unless a plugin rethrows it from this
     // hook: then the caller gets it as it is, with its HTTP 400.
-    async unexpectedErrorProcessingRequest({ error }) {
-      if (error instanceof GraphQLError && error.extensions.limit === 'nesting') throw error;
+    unexpectedErrorProcessingRequest({ error }) {
+      if (error instanceof GraphQLError && error.extensions.limit === 'nesting') {
+        return Promise.reject(error);
+      }
+      return Promise.resolve();
     },
   };
 }

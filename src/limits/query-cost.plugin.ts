@@ -10,32 +10,39 @@ import { queryCost, TooManyFieldsToEstimateError } from './query-cost';
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
   if (maxCost === 0) return {};
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, request }) {
+    requestDidStart() {
+      return Promise.resolve({
+        // Refuses with a rejection rather than a throw: Apollo calls every plugin's
+        // didResolveOperation before it looks at what they threw, and a throw would skip the later ones.
+        didResolveOperation({ schema, document, request }) {
           let cost: number | undefined;
           try {
             cost = queryCost(schema, document, request.variables, request.operationName);
           } catch (error) {
-            if (!(error instanceof TooManyFieldsToEstimateError)) throw error;
-            throw limitError(
-              'The operation selects too many fields to estimate its cost',
-              ErrorCode.QUERY_TOO_COMPLEX,
-              'cost',
-              { maxCost },
+            if (!(error instanceof TooManyFieldsToEstimateError)) throw error; // queryCost throws no other
+            return Promise.reject(
+              limitError(
+                'The operation selects too many fields to estimate its cost',
+                ErrorCode.QUERY_TOO_COMPLEX,
+                'cost',
+                { maxCost },
+              ),
             );
           }
           if (cost !== undefined && cost > maxCost) {
-            throw limitError(
-              `The operation's estimated cost is ${cost}; at most ${maxCost} is allowed. ` +
-                'Ask for smaller pages (limit) or fewer nested lists',
-              ErrorCode.QUERY_TOO_COMPLEX,
-              'cost',
-              { cost, maxCost },
+            return Promise.reject(
+              limitError(
+                `The operation's estimated cost is ${cost}; at most ${maxCost} is allowed. ` +
+                  'Ask for smaller pages (limit) or fewer nested lists',
+                ErrorCode.QUERY_TOO_COMPLEX,
+                'cost',
+                { cost, maxCost },
+              ),
             );
           }
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

@@ -10,12 +10,12 @@ import { ResponseMeter } from './response-meter';
  */
 export function responseSizePlugin(maxBytes: number): ApolloServerPlugin {
   return {
-    async requestDidStart({ contextValue }) {
+    requestDidStart({ contextValue }) {
       const meter = new ResponseMeter(maxBytes);
       (contextValue as Record<symbol, unknown>)[RESPONSE_METER] = meter;
-      return {
-        async willSendResponse({ response }) {
-          if (!meter.exceeded || response.body.kind !== 'single') return;
+      return Promise.resolve({
+        willSendResponse({ response }) {
+          if (!meter.exceeded || response.body.kind !== 'single') return Promise.resolve();
           const error = meter.error();
           const formatted: GraphQLFormattedError = {
             message: error.message,
@@ -23,8 +23,9 @@ export function responseSizePlugin(maxBytes: number): ApolloServerPlugin {
           };
           const { extensions } = response.body.singleResult;
           response.body.singleResult = { data: null, errors: [formatted], extensions };
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

@@ -12,17 +12,18 @@ import type { GraphQLOutcome, OrgraphMetrics } from './orgraph-metrics';
  * are counted as refused, without a latency.
  */
 export function graphqlMetricsPlugin(metrics: OrgraphMetrics): ApolloServerPlugin<Context> {
-  const refused = async ({ error }: { error: Error }) => {
+  const refused = ({ error }: { error: Error }) => {
     metrics.graphqlRequest(undefined, 'refused');
     metrics.graphqlErrorCodes([(error as { extensions?: { code?: unknown } }).extensions?.code]);
+    return Promise.resolve();
   };
   return {
     contextCreationDidFail: refused,
     invalidRequestWasReceived: refused,
-    async requestDidStart() {
+    requestDidStart() {
       const started = process.hrtime.bigint();
-      return {
-        async willSendResponse({ operation, response }) {
+      return Promise.resolve({
+        willSendResponse({ operation, response }) {
           const body =
             response.body.kind === 'single'
               ? response.body.singleResult
@@ -35,8 +36,9 @@ export function graphqlMetricsPlugin(metrics: OrgraphMetrics): ApolloServerPlugi
             seconds,
           );
           metrics.graphqlErrorCodes((body.errors ?? []).map((e) => e.extensions?.code));
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }

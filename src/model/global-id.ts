@@ -36,8 +36,8 @@ export function decodeGlobalId(id: string, expectedType?: EntityType): GlobalIdP
   if (
     !Array.isArray(parsed) ||
     parsed.length !== 3 ||
-    !ENTITY_TYPES.includes(parsed[0]) ||
-    !ALL_PROVIDERS.includes(parsed[1]) ||
+    !(ENTITY_TYPES as readonly unknown[]).includes(parsed[0]) ||
+    !(ALL_PROVIDERS as readonly unknown[]).includes(parsed[1]) ||
     typeof parsed[2] !== 'string' ||
     parsed[2].length === 0
   ) {

@@ -129,7 +129,7 @@ export class RateBudget {
 
   private wait(key: string, caller: string, delta: number): void {
     let callers = this.waiting.get(key);
-    if (!callers) this.waiting.set(key, (callers = new Map()));
+    if (!callers) this.waiting.set(key, (callers = new Map<string, number>()));
     const count = (callers.get(caller) ?? 0) + delta;
     if (count > 0) callers.set(caller, count);
     else callers.delete(caller);

@@ -23,7 +23,8 @@ function resolveReference(type: EntityType) {
 }
 
 function nativeKeyToId(type: EntityType, { provider, nativeId }: Representation): string | null {
-  if (!provider || !nativeId || !Object.values(Provider).includes(provider as Provider)) return null;
+  if (!provider || !nativeId || !Object.values(Provider).includes(provider as Provider))
+    return null;
   return encodeGlobalId(type, provider as Provider, nativeId);
 }
 

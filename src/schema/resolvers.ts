@@ -1,4 +1,4 @@
-import type { NonEmptyArray } from 'type-graphql';
+import type { ClassType, NonEmptyArray } from 'type-graphql';
 import { ConnectionPartyResolver } from '../graph/connection/connection-party.resolver';
 import { ConnectionResolver } from '../graph/connection/connection.resolver';
 import { NodeResolver } from '../graph/node/node.resolver';
@@ -7,7 +7,7 @@ import { PermissionResolver } from '../graph/permission/permission.resolver';
 import { ProviderStatusResolver } from '../graph/provider/provider-status.resolver';
 import { UserResolver } from '../graph/user/user.resolver';
 
-export const resolvers: NonEmptyArray<Function> = [
+export const resolvers: NonEmptyArray<ClassType> = [
   OrganizationResolver,
   ConnectionResolver,
   ConnectionPartyResolver,

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
  * instead of Express's default HTML page, which carries a stack trace outside production.
  */
 export function httpErrorHandler(logger: Logger): ErrorRequestHandler {
+  // Express tells an error handler by its four parameters: `_next` stays.
   return (error: { status?: number; type?: string; message?: string }, _req, res, _next) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     const message =

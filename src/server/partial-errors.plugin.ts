@@ -6,14 +6,15 @@ import type { Context } from '../context/context.type';
  * data the other providers returned.
  */
 export const partialErrorsPlugin: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response, contextValue }) {
+  requestDidStart() {
+    return Promise.resolve({
+      willSendResponse({ response, contextValue }) {
         const partial = contextValue.partialErrors?.all() ?? [];
-        if (partial.length === 0 || response.body.kind !== 'single') return;
+        if (partial.length === 0 || response.body.kind !== 'single') return Promise.resolve();
         const result = response.body.singleResult;
         result.errors = [...(result.errors ?? []), ...partial.map((e) => e.toJSON())];
+        return Promise.resolve();
       },
-    };
+    });
   },
 };

@@ -7,10 +7,10 @@ import { responseErrorCodes, responseHasData } from './response-error-codes';
  * duration and error codes. Never the variables or headers, which can hold IDs and credentials.
  */
 export const requestLogPlugin: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
+  requestDidStart() {
     const started = process.hrtime.bigint();
-    return {
-      async willSendResponse(requestContext) {
+    return Promise.resolve({
+      willSendResponse(requestContext) {
         const { operationName, contextValue } = requestContext;
         const codes = responseErrorCodes(requestContext);
         contextValue.logger.info(
@@ -24,7 +24,8 @@ export const requestLogPlugin: ApolloServerPlugin<Context> = {
           },
           'graphql request',
         );
+        return Promise.resolve();
       },
-    };
+    });
   },
 };

@@ -6,16 +6,17 @@ import type { Context } from '../context/context.type';
  * calls made, cache hits and misses, the age of the oldest data, and whether any of it is stale.
  */
 export const upstreamReportPlugin: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
-    return {
-      async willSendResponse({ response, contextValue }) {
-        if (response.body.kind !== 'single' || !contextValue.upstream) return;
+  requestDidStart() {
+    return Promise.resolve({
+      willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single' || !contextValue.upstream) return Promise.resolve();
         const result = response.body.singleResult;
         result.extensions = {
           ...result.extensions,
           upstream: contextValue.upstream.stats.report(),
         };
+        return Promise.resolve();
       },
-    };
+    });
   },
 };

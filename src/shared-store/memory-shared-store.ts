@@ -39,27 +39,28 @@ export class MemorySharedStore implements SharedStore {
     return this.entries.calculatedSize;
   }
 
-  async get(key: string): Promise<string | undefined> {
-    return this.entries.get(key);
+  get(key: string): Promise<string | undefined> {
+    return Promise.resolve(this.entries.get(key));
   }
 
-  async set(key: string, value: string, options?: { ttl?: number | null }): Promise<void> {
+  set(key: string, value: string, options?: { ttl?: number | null }): Promise<void> {
     const ttl = options?.ttl ? options.ttl * 1000 : undefined;
     this.entries.set(key, value, { ttl });
+    return Promise.resolve();
   }
 
-  async delete(key: string): Promise<boolean> {
-    return this.entries.delete(key);
+  delete(key: string): Promise<boolean> {
+    return Promise.resolve(this.entries.delete(key));
   }
 
-  async takeRate(key: string, now: number, scale = 1): Promise<RateTake> {
+  takeRate(key: string, now: number, scale = 1): Promise<RateTake> {
     const state = this.windows.get(key) ?? unknownWindow();
     const take = takeFromWindow(state, now, scale);
     this.windows.set(key, state, { ttl: state.limit === 0 ? NO_LIMIT_TTL_MS : undefined });
-    return take;
+    return Promise.resolve(take);
   }
 
-  async observeRate(
+  observeRate(
     key: string,
     now: number,
     observed: ObservedRateWindow | undefined,
@@ -68,23 +69,25 @@ export class MemorySharedStore implements SharedStore {
     const state = this.windows.get(key) ?? unknownWindow();
     observeWindow(state, now, observed, limitedUntil);
     this.windows.set(key, state, { ttl: state.limit === 0 ? NO_LIMIT_TTL_MS : undefined });
+    return Promise.resolve();
   }
 
-  async ready(): Promise<boolean> {
-    return true;
+  ready(): Promise<boolean> {
+    return Promise.resolve(true);
   }
 
-  async ping(): Promise<boolean> {
-    return true;
+  ping(): Promise<boolean> {
+    return Promise.resolve(true);
   }
 
-  async replicas(): Promise<number> {
-    return 1;
+  replicas(): Promise<number> {
+    return Promise.resolve(1);
   }
 
-  async clear(): Promise<void> {
+  clear(): Promise<void> {
     this.entries.clear();
     this.windows.clear();
+    return Promise.resolve();
   }
 
   async close(): Promise<void> {}

@@ -147,8 +147,8 @@ export class RedisSharedStore implements SharedStore {
     return { ...this.errors };
   }
 
-  async replicas(): Promise<number> {
-    return this.knownReplicas;
+  replicas(): Promise<number> {
+    return Promise.resolve(this.knownReplicas);
   }
 
   async clear(): Promise<void> {

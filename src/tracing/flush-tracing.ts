@@ -10,7 +10,7 @@ const FLUSH_TIMEOUT_MS = 5_000;
 export async function flushTracing(): Promise<void> {
   const global = trace.getTracerProvider();
   const provider = global instanceof ProxyTracerProvider ? global.getDelegate() : global;
-  if (!('forceFlush' in provider) || typeof provider.forceFlush !== 'function') return;
+  if (!canFlush(provider)) return;
   let timer: NodeJS.Timeout | undefined;
   const bound = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, FLUSH_TIMEOUT_MS);
@@ -19,4 +19,9 @@ export async function flushTracing(): Promise<void> {
   const flushed = Promise.resolve(provider.forceFlush()).catch(() => undefined);
   await Promise.race([flushed, bound]);
   clearTimeout(timer);
+}
+
+/** The SDK's provider flushes; the API's no-op provider (tracing off) has nothing to flush. */
+function canFlush(provider: object): provider is { forceFlush(): Promise<void> } {
+  return 'forceFlush' in provider && typeof provider.forceFlush === 'function';
 }

@@ -20,17 +20,18 @@ const MAX_NAME_LENGTH = 100;
  * or document, which can hold ids.
  */
 export const operationSpanPlugin: ApolloServerPlugin<Context> = {
-  async requestDidStart() {
+  requestDidStart() {
     const span = trace.getActiveSpan();
-    if (!span?.isRecording()) return;
-    return {
-      async didResolveOperation({ operationName, operation }) {
+    if (!span?.isRecording()) return Promise.resolve();
+    return Promise.resolve({
+      didResolveOperation({ operationName, operation }) {
         const name = (operationName ?? 'anonymous').slice(0, MAX_NAME_LENGTH);
         span.updateName(`${OPERATION_SPAN} ${name}`);
         if (operation) span.setAttribute(ATTR_GRAPHQL_OPERATION_TYPE, operation.operation);
         if (operationName) span.setAttribute(ATTR_GRAPHQL_OPERATION_NAME, name);
+        return Promise.resolve();
       },
-      async willSendResponse(requestContext) {
+      willSendResponse(requestContext) {
         const codes = responseErrorCodes(requestContext);
         const outcome =
           codes.length === 0 ? 'ok' : responseHasData(requestContext) ? 'partial' : 'error';
@@ -39,7 +40,8 @@ export const operationSpanPlugin: ApolloServerPlugin<Context> = {
         const caller = requestContext.contextValue.caller?.id;
         if (caller) span.setAttribute(ATTR_CALLER, caller);
         if (outcome === 'error') span.setStatus({ code: SpanStatusCode.ERROR, message: codes[0] });
+        return Promise.resolve();
       },
-    };
+    });
   },
 };

@@ -91,13 +91,14 @@ export class UpstreamGate {
       { ...retry, resetDelay: profile.resetDelay, maxConcurrency: undefined },
       {
         // Counted first, so that concurrent attempts never overdraw the budget.
-        beforeAttempt: async () => {
+        beforeAttempt: () => {
           try {
             this.activeScope().spendCall(this.provider);
           } catch (error) {
             metrics.refused(this.provider, 'call_budget');
             throw error;
           }
+          return Promise.resolve();
         },
         // The rate turn is taken inside the concurrency slot, right before sending (a turn taken
         // earlier could be spent in the provider's next window), and only while the breaker lets

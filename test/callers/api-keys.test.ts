@@ -1,7 +1,14 @@
-import { upstreamCalls, type TestStack } from '../support/test-stack';
+import { expect } from '@jest/globals';
+import { upstreamCalls, type GraphQLResponse, type TestStack } from '../support/test-stack';
 import { KEYS, recordRateTurns, startCallersStack } from './callers-stack';
 
 const ORGS = '{ organizations(limit: 5) { totalCount items { provider name } } }';
+/** What ORGS selects. */
+interface OrgsData {
+  organizations: { totalCount: number; items: Array<{ provider: string; name: string }> };
+}
+/** A GraphQL answer's body (the HTTP status is the response's). */
+type GraphQLBody<T> = Omit<GraphQLResponse<T>, 'status'>;
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 // What orgraph's GraphiQL fetcher sends with every POST, beside the headers pane's headers.
 const GRAPHIQL_ACCEPT = 'application/graphql-response+json, application/json';
@@ -16,17 +23,17 @@ describe('callers with API keys', () => {
   afterAll(() => stack?.stop());
   beforeEach(() => stack.reset());
 
-  async function post(body: unknown, headers: Record<string, string> = {}) {
+  async function post<T = OrgsData>(body: unknown, headers: Record<string, string> = {}) {
     const response = await fetch(stack.server.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
-    return { response, body: await response.json() };
+    return { response, body: (await response.json()) as GraphQLBody<T> };
   }
 
   function expectRefused(
-    result: { response: Response; body: any },
+    result: { response: Response; body: GraphQLBody<unknown> },
     message: RegExp,
     status = 401,
   ): void {
@@ -62,7 +69,8 @@ describe('callers with API keys', () => {
     const url = `${stack.server.url}?query=${encodeURIComponent('{ __typename }')}`;
     const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
     expect(response.status).toBe(401);
-    expect((await response.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const body = (await response.json()) as GraphQLBody<unknown>;
+    expect(body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
   });
 
   it("answers a configured key's caller, whose id (not its key) takes the turns at rate budgets", async () => {
@@ -70,8 +78,8 @@ describe('callers with API keys', () => {
     const result = await post({ query: ORGS }, { 'x-api-key': KEYS.admin });
     expect(result.response.status).toBe(200);
     expect(result.body.errors).toBeUndefined();
-    expect(result.body.data.organizations.items).toHaveLength(5);
-    expect(result.body.data.organizations.totalCount).toBeGreaterThan(5);
+    expect(result.body.data!.organizations.items).toHaveLength(5);
+    expect(result.body.data!.organizations.totalCount).toBeGreaterThan(5);
     // Every provider was counted, and every call took its turn as "admin".
     const calls = upstreamCalls(stack.emulators);
     expect(Object.keys(calls.crux).length).toBeGreaterThan(0);
@@ -97,7 +105,7 @@ describe('callers with API keys', () => {
 
     it('answers its POSTs (introspection, then queries) with the key from the headers pane, and refuses them without', async () => {
       const introspection = { query: '{ __schema { queryType { name } } }' };
-      const withKey = await post(introspection, {
+      const withKey = await post<unknown>(introspection, {
         accept: GRAPHIQL_ACCEPT,
         'x-api-key': KEYS.admin,
       });
@@ -107,13 +115,13 @@ describe('callers with API keys', () => {
         { query: ORGS },
         { accept: GRAPHIQL_ACCEPT, 'x-api-key': KEYS.admin },
       );
-      expect(query.body.data.organizations.items).toHaveLength(5);
+      expect(query.body.data!.organizations.items).toHaveLength(5);
 
       await stack.reset();
-      const withoutKey = await post(introspection, { accept: GRAPHIQL_ACCEPT });
+      const withoutKey = await post<unknown>(introspection, { accept: GRAPHIQL_ACCEPT });
       expect(withoutKey.response.status).toBe(401);
       // GraphiQL shows the body as the result: the code and message say what to do.
-      expect(withoutKey.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(withoutKey.body.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     });
   });
 });

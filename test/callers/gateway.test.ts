@@ -35,12 +35,14 @@ describe('orgraph with caller authentication behind @apollo/gateway', () => {
 
   beforeAll(async () => {
     orgraph = await startCallersStack();
-    const { data } = await orgraph.query<any>(
+    const { data } = await orgraph.query<{
+      organizations: { items: Array<{ id: string; name: string }> };
+    }>(
       '{ organizations(filter: { providers: [CRUX] }, limit: 1) { items { id name } } }',
       undefined,
       { 'x-api-key': KEYS.admin },
     );
-    cruxOrgId = data.organizations.items[0].id;
+    cruxOrgId = data!.organizations.items[0].id;
     vendorRisk = await startVendorRisk({
       assessments: [],
       watchlist: [{ organizationId: cruxOrgId, reason: 'Not assessed yet' }],
@@ -68,7 +70,7 @@ describe('orgraph with caller authentication behind @apollo/gateway', () => {
     });
     ({ url } = await startStandaloneServer(gateway, {
       listen: { port: 0, host: '127.0.0.1' },
-      context: async ({ req }) => ({ headers: req.headers }),
+      context: ({ req }) => Promise.resolve({ headers: req.headers }),
     }));
   });
   afterAll(async () => {
@@ -123,7 +125,7 @@ describe('orgraph with caller authentication behind @apollo/gateway', () => {
   });
 
   it("answers a client whose key the gateway forwards; orgraph's _service needs a key as well", async () => {
-    const result = await postGraphQL<any>(url, '{ watchlist { organization { id } } }', undefined, {
+    const result = await postGraphQL(url, '{ watchlist { organization { id } } }', undefined, {
       'x-api-key': KEYS.cruxOnly,
     });
     expect(result).toEqual({

@@ -19,6 +19,10 @@ const ISSUER = 'https://id.example.test/';
 const AUDIENCE = 'https://orgraph.example.test';
 const KID = 'test-key-1';
 const ORGS = '{ organizations(limit: 500) { totalCount items { provider } } }';
+/** What ORGS selects. */
+interface OrgsData {
+  organizations: { totalCount: number; items: Array<{ provider: string }> };
+}
 
 /** A JSON Web Key Set on loopback, as an identity provider serves it; counts its fetches. */
 async function startJwks(publicKey: KeyLike) {
@@ -81,7 +85,7 @@ describe('callers with bearer JWTs', () => {
   }
 
   async function asBearer(jwt: string) {
-    return stack.query<any>(ORGS, undefined, { authorization: `Bearer ${jwt}` });
+    return stack.query<OrgsData>(ORGS, undefined, { authorization: `Bearer ${jwt}` });
   }
 
   function expectRefused(result: Awaited<ReturnType<typeof asBearer>>, message: string) {
@@ -96,9 +100,9 @@ describe('callers with bearer JWTs', () => {
     const result = await asBearer(await token());
     expect(result.status).toBe(200);
     expect(result.errors).toBeUndefined();
-    expect(
-      new Set(result.data.organizations.items.map((o: { provider: string }) => o.provider)),
-    ).toEqual(new Set(['CRUX', 'AUTH0', 'DATADOG']));
+    expect(new Set(result.data!.organizations.items.map((o) => o.provider))).toEqual(
+      new Set(['CRUX', 'AUTH0', 'DATADOG']),
+    );
     expect(turns.length).toBeGreaterThan(0);
     expect(new Set(turns)).toEqual(new Set(['svc-reporting']));
     // The key set was fetched once and is reused.
@@ -111,9 +115,9 @@ describe('callers with bearer JWTs', () => {
       await token({ 'https://orgraph.example.test/providers': ['datadog', 'not-a-provider'] }),
     );
     expect(result.errors).toBeUndefined();
-    expect(
-      new Set(result.data.organizations.items.map((o: { provider: string }) => o.provider)),
-    ).toEqual(new Set(['DATADOG']));
+    expect(new Set(result.data!.organizations.items.map((o) => o.provider))).toEqual(
+      new Set(['DATADOG']),
+    );
     const calls = upstreamCalls(stack.emulators);
     expect(calls.crux).toEqual({});
     expect(calls.auth0).toEqual({});
@@ -189,7 +193,8 @@ describe('callers with bearer JWTs', () => {
     expect(bad.headers.get('www-authenticate')).toBe(
       'Bearer realm="orgraph", error="invalid_token", ApiKey realm="orgraph", header="x-api-key"',
     );
-    expect((await missing.json()).errors[0].message).toBe(
+    const body = (await missing.json()) as { errors: Array<{ message: string }> };
+    expect(body.errors[0].message).toBe(
       'Authentication required: send an x-api-key header or Authorization: Bearer <JWT>',
     );
   });

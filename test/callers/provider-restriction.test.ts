@@ -5,6 +5,12 @@ const admin = { 'x-api-key': KEYS.admin };
 const cruxOnly = { 'x-api-key': KEYS.cruxOnly };
 const noOwn = { 'x-api-key': KEYS.noOwn };
 
+/** A list field's page, as far as a query selects it. */
+interface Page<Item> {
+  totalCount: number;
+  items: Item[];
+}
+
 /**
  * A caller restricted to some providers does not see the others (lists leave them out as if they were
  * not configured, and never call them); naming one gets FORBIDDEN. Provider credentials from a caller
@@ -18,36 +24,42 @@ describe('what an authenticated caller may use', () => {
 
   beforeAll(async () => {
     stack = await startCallersStack();
-    const { data } = await stack.query<any>(
+    const { data } = await stack.query<{
+      auth0: Pick<Page<{ id: string }>, 'items'>;
+      crux: Page<{ id: string }>;
+    }>(
       `{ auth0: organizations(filter: { providers: [AUTH0] }, limit: 1) { items { id } }
          crux: organizations(filter: { providers: [CRUX] }, limit: 1) { totalCount items { id } } }`,
       undefined,
       admin,
     );
-    auth0OrgId = data.auth0.items[0].id;
-    cruxOrgId = data.crux.items[0].id;
-    cruxCount = data.crux.totalCount;
+    auth0OrgId = data!.auth0.items[0].id;
+    cruxOrgId = data!.crux.items[0].id;
+    cruxCount = data!.crux.totalCount;
   });
   afterAll(() => stack?.stop());
   beforeEach(() => stack.reset());
 
-  function codes(result: { errors?: Array<{ path?: unknown[]; extensions?: any }> }) {
+  function codes(result: {
+    errors?: Array<{ path?: unknown[]; extensions?: Record<string, unknown> }>;
+  }) {
     return (result.errors ?? []).map((e) => [e.path, e.extensions?.code, e.extensions?.provider]);
   }
 
   it("lists only a Crux-only caller's provider, and never call the others", async () => {
-    const result = await stack.query<any>(
+    const result = await stack.query<{
+      organizations: Page<{ provider: string }>;
+      providers: Array<{ provider: string; enabled: boolean }>;
+    }>(
       '{ organizations(limit: 500) { totalCount items { provider } } providers { provider enabled } }',
       undefined,
       cruxOnly,
     );
     expect(result.errors).toBeUndefined();
-    const { organizations, providers } = result.data;
+    const { organizations, providers } = result.data!;
     expect(organizations.totalCount).toBe(cruxCount);
     expect(organizations.items).toHaveLength(cruxCount);
-    expect(new Set(organizations.items.map((o: { provider: string }) => o.provider))).toEqual(
-      new Set(['CRUX']),
-    );
+    expect(new Set(organizations.items.map((o) => o.provider))).toEqual(new Set(['CRUX']));
     expect(providers).toEqual([
       { provider: 'CRUX', enabled: true },
       { provider: 'AUTH0', enabled: false },
@@ -60,7 +72,7 @@ describe('what an authenticated caller may use', () => {
   });
 
   it('answers FORBIDDEN for an ID of a provider the caller may not use, and keeps its own', async () => {
-    const result = await stack.query<any>(
+    const result = await stack.query(
       `query($auth0: ID!, $ids: [ID!]!) {
          organization(id: $auth0) { name }
          nodes(ids: $ids) { id } }`,
@@ -88,11 +100,7 @@ describe('what an authenticated caller may use', () => {
   ])(
     'answers FORBIDDEN for a filter naming a provider the caller may not use (%s)',
     async (_how, query, provider) => {
-      const result = await stack.query<any>(
-        query.replace('%AUTH0%', auth0OrgId),
-        undefined,
-        cruxOnly,
-      );
+      const result = await stack.query(query.replace('%AUTH0%', auth0OrgId), undefined, cruxOnly);
       // Root lists are non-null: the error nulls the data, as bad input does.
       expect(result.data).toBeNull();
       expect(codes(result).map(([, code, p]) => [code, p])).toEqual([['FORBIDDEN', provider]]);
@@ -102,24 +110,24 @@ describe('what an authenticated caller may use', () => {
   );
 
   it("answers a filter of the caller's own provider", async () => {
-    const result = await stack.query<any>(
+    const result = await stack.query<{ connections: { totalCount: number } }>(
       '{ connections(filter: { kind: RETAILER_SUPPLIER }, limit: 1) { totalCount } }',
       undefined,
       cruxOnly,
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data.connections.totalCount).toBeGreaterThan(0);
+    expect(result.data!.connections.totalCount).toBeGreaterThan(0);
   });
 
   it('lets a caller allowed its own credentials send them for its providers', async () => {
     const secondCrux = stack.emulators.secondTenantHeaders['x-crux-token'];
-    const result = await stack.query<any>(
+    const result = await stack.query<{ organizations: { items: Array<{ provider: string }> } }>(
       '{ organizations(limit: 1) { items { provider } } }',
       undefined,
       { ...cruxOnly, 'x-crux-token': secondCrux },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data.organizations.items).toEqual([{ provider: 'CRUX' }]);
+    expect(result.data!.organizations.items).toEqual([{ provider: 'CRUX' }]);
     // Crux saw the caller's tenant, not the server's.
     const crux = stack.emulators.crux.counter;
     expect(crux.count()).toBeGreaterThan(0);
@@ -127,7 +135,7 @@ describe('what an authenticated caller may use', () => {
   });
 
   it("refuses (403, before anything runs) a caller's credentials for a provider it may not use", async () => {
-    const result = await stack.query<any>('{ organizations { totalCount } }', undefined, {
+    const result = await stack.query('{ organizations { totalCount } }', undefined, {
       ...cruxOnly,
       'x-auth0-token': stack.emulators.secondTenantHeaders['x-auth0-token'],
     });
@@ -139,7 +147,7 @@ describe('what an authenticated caller may use', () => {
 
   it('refuses (403, before anything runs) provider credentials from a caller not allowed its own', async () => {
     const token = stack.emulators.secondTenantHeaders['x-crux-token'];
-    const result = await stack.query<any>('{ organizations { totalCount } }', undefined, {
+    const result = await stack.query('{ organizations { totalCount } }', undefined, {
       ...noOwn,
       'x-crux-token': token,
     });
@@ -154,12 +162,12 @@ describe('what an authenticated caller may use', () => {
     expect(upstreamCalls(stack.emulators).total).toBe(0);
 
     // Without them, the same caller reads with the server's credentials.
-    const plain = await stack.query<any>(
+    const plain = await stack.query<{ organizations: { totalCount: number } }>(
       '{ organizations(limit: 1) { totalCount } }',
       undefined,
       noOwn,
     );
     expect(plain.errors).toBeUndefined();
-    expect(plain.data.organizations.totalCount).toBeGreaterThan(cruxCount);
+    expect(plain.data!.organizations.totalCount).toBeGreaterThan(cruxCount);
   });
 });

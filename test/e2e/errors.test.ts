@@ -2,6 +2,16 @@ import { startTestStack, type TestStack } from '../support/test-stack';
 
 const ORGS_QUERY = '{ organizations(limit: 500) { totalCount items { provider name } } }';
 
+/** What ORGS_QUERY selects. */
+interface OrganizationsData {
+  organizations: { totalCount: number; items: Array<{ provider: string; name: string }> };
+}
+
+/** A list field's items, as far as a query selects them. */
+interface Items<Item> {
+  items: Item[];
+}
+
 function codesOf(result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) {
   return (result.errors ?? []).map((e) => [e.extensions?.code, e.extensions?.provider]);
 }
@@ -30,12 +40,12 @@ describe('errors', () => {
   beforeEach(() => stack.reset());
 
   /** Every response of this suite goes through here: no secret and no stack trace, ever. */
-  async function query(
+  async function query<T = Record<string, unknown>>(
     text: string,
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ) {
-    const result = await stack.query<any>(text, variables, headers);
+    const result = await stack.query<T>(text, variables, headers);
     const serialized = JSON.stringify(result);
     for (const secret of secrets) expect(serialized).not.toContain(secret);
     expect(serialized).not.toMatch(/stacktrace|\.ts:\d+|at [A-Za-z.]+ \(/);
@@ -105,7 +115,7 @@ describe('errors', () => {
       });
       expect(response.status).toBe(400);
       expect(response.headers.get('content-type')).toMatch(/application\/json/);
-      const body = await response.json();
+      const body: unknown = await response.json();
       expect(body).toEqual({
         errors: [
           { message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } },
@@ -117,10 +127,10 @@ describe('errors', () => {
   describe('a failing provider leaves the others in the response', () => {
     it('Datadog down (503 on every try): Crux and Auth0 organizations, and an UPSTREAM_UNAVAILABLE error', async () => {
       stack.emulators.datadog.setKnobs({ faults: [{ status: 503 }] });
-      const result = await query(ORGS_QUERY);
-      const providers = new Set(result.data.organizations.items.map((o: any) => o.provider));
+      const result = await query<OrganizationsData>(ORGS_QUERY);
+      const providers = new Set(result.data?.organizations.items.map((o) => o.provider));
       expect(providers).toEqual(new Set(['CRUX', 'AUTH0']));
-      expect(result.data.organizations.totalCount).toBe(13 + 12);
+      expect(result.data?.organizations.totalCount).toBe(13 + 12);
       expect(codesOf(result)).toEqual([['UPSTREAM_UNAVAILABLE', 'DATADOG']]);
       expect(result.errors![0].path).toEqual(['organizations']);
       expect(result.errors![0].message).toBe('Datadog is unavailable (503)');
@@ -130,29 +140,29 @@ describe('errors', () => {
 
     it('Auth0 rate limited: UPSTREAM_RATE_LIMITED with the wait Auth0 asked for', async () => {
       stack.emulators.auth0.setKnobs({ rateLimit: { limit: 0, periodSeconds: 60 } });
-      const result = await query(ORGS_QUERY);
+      const result = await query<OrganizationsData>(ORGS_QUERY);
       expect(codesOf(result)).toEqual([['UPSTREAM_RATE_LIMITED', 'AUTH0']]);
       const retryAfter = result.errors![0].extensions!.retryAfterSeconds as number;
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(61);
-      expect(result.data.organizations.items.some((o: any) => o.provider === 'CRUX')).toBe(true);
+      expect(result.data?.organizations.items.some((o) => o.provider === 'CRUX')).toBe(true);
     });
 
     it('Crux timing out: UPSTREAM_UNAVAILABLE, no hang, other providers answered', async () => {
       stack.emulators.crux.setKnobs({ faults: [{ timeout: true }] });
-      const result = await query(ORGS_QUERY);
+      const result = await query<OrganizationsData>(ORGS_QUERY);
       expect(codesOf(result)).toEqual([['UPSTREAM_UNAVAILABLE', 'CRUX']]);
       expect(result.errors![0].message).toBe('Crux Connect did not answer in time');
-      expect(result.data.organizations.items.some((o: any) => o.provider === 'DATADOG')).toBe(true);
+      expect(result.data?.organizations.items.some((o) => o.provider === 'DATADOG')).toBe(true);
     });
 
     it('Datadog breaking its contract: UPSTREAM_BAD_RESPONSE', async () => {
       stack.emulators.datadog.setKnobs({ faults: [{ malformed: 'shape' }] });
-      const shape = await query(ORGS_QUERY);
+      const shape = await query<OrganizationsData>(ORGS_QUERY);
       expect(codesOf(shape)).toEqual([['UPSTREAM_BAD_RESPONSE', 'DATADOG']]);
       await stack.reset();
       stack.emulators.datadog.setKnobs({ faults: [{ malformed: 'truncated' }] });
-      const truncated = await query(ORGS_QUERY);
+      const truncated = await query<OrganizationsData>(ORGS_QUERY);
       expect(codesOf(truncated)).toEqual([['UPSTREAM_BAD_RESPONSE', 'DATADOG']]);
       expect(truncated.errors![0].message).toBe('Datadog sent a body that is not valid JSON');
     });
@@ -161,64 +171,73 @@ describe('errors', () => {
       stack.emulators.crux.setKnobs({
         faults: [{ route: 'GET /organizations/users/all/', status: 500 }],
       });
-      const result = await query(`{ organizations(filter: { providers: [CRUX] }, limit: 500) {
+      const result = await query<{
+        organizations: Items<{
+          name: string;
+          users: { totalCount: number } | null;
+          connections: { totalCount: number };
+        }>;
+      }>(`{ organizations(filter: { providers: [CRUX] }, limit: 500) {
         items { name users { totalCount } connections { totalCount } } } }`);
-      const items = result.data.organizations.items;
-      const own = items.find((o: any) => o.users === null);
+      const items = result.data!.organizations.items;
+      const own = items.find((o) => o.users === null)!;
       expect(own).toBeDefined();
       expect(own.connections.totalCount).toBeGreaterThan(0);
-      expect(
-        items.filter((o: any) => o.users !== null).every((o: any) => o.users.totalCount === 0),
-      ).toBe(true);
-      const error = result.errors!.find((e: any) => e.extensions.code === 'UPSTREAM_UNAVAILABLE')!;
+      expect(items.filter((o) => o.users !== null).every((o) => o.users?.totalCount === 0)).toBe(
+        true,
+      );
+      const error = result.errors!.find((e) => e.extensions?.code === 'UPSTREAM_UNAVAILABLE')!;
       expect(error.extensions!.provider).toBe('CRUX');
       expect(error.path).toEqual(['organizations', 'items', items.indexOf(own), 'users']);
     });
 
     it("one organization's connections: unknown (null and an error) when its provider fails", async () => {
-      const orgs = await query(
+      const orgs = await query<{ organizations: Items<{ id: string }> }>(
         '{ organizations(filter: { providers: [DATADOG] }, limit: 1) { items { id } } }',
       );
       await stack.reset();
       stack.emulators.datadog.setKnobs({ faults: [{ status: 503 }] });
-      const result = await query(
+      const result = await query<{ providers: unknown[]; organization: unknown }>(
         'query($id: ID!) { providers { provider } organization(id: $id) { connections { totalCount } } }',
-        { id: orgs.data.organizations.items[0].id },
+        { id: orgs.data!.organizations.items[0].id },
       );
-      expect(result.data.providers).toHaveLength(3);
-      expect(result.data.organization).toBeNull();
+      expect(result.data?.providers).toHaveLength(3);
+      expect(result.data?.organization).toBeNull();
       expect(codesOf(result)).toEqual([['UPSTREAM_UNAVAILABLE', 'DATADOG']]);
     });
 
     it('nodes: a failing provider nulls its own IDs only', async () => {
-      const list = await query(`{
+      const list = await query<{ crux: Items<{ id: string }>; datadog: Items<{ id: string }> }>(`{
         crux: organizations(filter: { providers: [CRUX] }, limit: 1) { items { id } }
         datadog: organizations(filter: { providers: [DATADOG] }, limit: 1) { items { id } } }`);
-      const ids = [list.data.crux.items[0].id, list.data.datadog.items[0].id];
+      const ids = [list.data!.crux.items[0].id, list.data!.datadog.items[0].id];
       await stack.reset();
       stack.emulators.datadog.setKnobs({ faults: [{ status: 503 }] });
-      const result = await query('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids });
-      expect(result.data.nodes).toEqual([{ id: ids[0] }, null]);
+      const result = await query<{ nodes: unknown[] }>(
+        'query($ids: [ID!]!) { nodes(ids: $ids) { id } }',
+        { ids },
+      );
+      expect(result.data?.nodes).toEqual([{ id: ids[0] }, null]);
       expect(codesOf(result)).toEqual([['UPSTREAM_UNAVAILABLE', 'DATADOG']]);
       expect(result.errors![0].path).toEqual(['nodes', 1]);
     });
 
     it("Auth0: one organization's members failing leaves the other organizations' users", async () => {
-      const all = await query(
+      const all = await query<{ users: { totalCount: number } }>(
         '{ users(filter: { providers: [AUTH0] }, limit: 500) { totalCount } }',
       );
-      const total = all.data.users.totalCount as number;
+      const total = all.data!.users.totalCount;
       await stack.reset();
       const orgId = stack.emulators.auth0.data.organizations[0].id;
       // Every try of one organization's members call fails; the other 11 answer.
       stack.emulators.auth0.setKnobs({
         faults: [{ path: `/api/v2/organizations/${orgId}/members`, status: 503 }],
       });
-      const result = await query(
+      const result = await query<{ users: { totalCount: number } }>(
         '{ users(filter: { providers: [AUTH0] }, limit: 500) { totalCount } }',
       );
-      expect(result.data.users.totalCount).toBeGreaterThan(0);
-      expect(result.data.users.totalCount).toBeLessThan(total);
+      expect(result.data?.users.totalCount).toBeGreaterThan(0);
+      expect(result.data?.users.totalCount).toBeLessThan(total);
       expect(codesOf(result)).toEqual([['UPSTREAM_UNAVAILABLE', 'AUTH0']]);
       expect(result.errors![0].path).toEqual(['users']);
     });
@@ -231,8 +250,8 @@ describe('errors', () => {
       ]) {
         emulator.setKnobs({ faults: [{ status: 502 }] });
       }
-      const result = await query(ORGS_QUERY);
-      expect(result.data.organizations).toEqual({ totalCount: 0, items: [] });
+      const result = await query<OrganizationsData>(ORGS_QUERY);
+      expect(result.data?.organizations).toEqual({ totalCount: 0, items: [] });
       expect(codesOf(result).sort()).toEqual([
         ['UPSTREAM_UNAVAILABLE', 'AUTH0'],
         ['UPSTREAM_UNAVAILABLE', 'CRUX'],
@@ -243,7 +262,7 @@ describe('errors', () => {
 
   describe('credentials', () => {
     it("a caller's wrong provider credentials fail that provider only, and are never echoed", async () => {
-      const result = await query(ORGS_QUERY, undefined, {
+      const result = await query<OrganizationsData>(ORGS_QUERY, undefined, {
         'x-crux-token': 'wrong-crux-token',
         'x-datadog-api-key': 'wrong-dd-key',
         'x-datadog-application-key': 'wrong-dd-app-key',
@@ -255,11 +274,13 @@ describe('errors', () => {
       const serialized = JSON.stringify(result);
       expect(serialized).not.toContain('wrong-crux-token');
       expect(serialized).not.toContain('wrong-dd-key');
-      expect(result.data.organizations.items.every((o: any) => o.provider === 'AUTH0')).toBe(true);
+      expect(result.data?.organizations.items.every((o) => o.provider === 'AUTH0')).toBe(true);
     });
 
     it('refuses half a Datadog key pair instead of mixing it with the server keys', async () => {
-      const result = await query(ORGS_QUERY, undefined, { 'x-datadog-api-key': 'only-one-key' });
+      const result = await query<OrganizationsData>(ORGS_QUERY, undefined, {
+        'x-datadog-api-key': 'only-one-key',
+      });
       expect(result.status).toBe(400);
       expect(codesOf(result)).toEqual([['BAD_USER_INPUT', undefined]]);
       expect(result.errors![0].message).toBe(
@@ -272,14 +293,12 @@ describe('errors', () => {
 
     it('one caller with bad credentials does not change what a concurrent caller sees', async () => {
       const [bad, good] = await Promise.all([
-        query(ORGS_QUERY, undefined, { 'x-crux-token': 'someone-elses-token' }),
-        query(ORGS_QUERY),
+        query<OrganizationsData>(ORGS_QUERY, undefined, { 'x-crux-token': 'someone-elses-token' }),
+        query<OrganizationsData>(ORGS_QUERY),
       ]);
-      expect(bad.data.organizations.items.some((o: any) => o.provider === 'CRUX')).toBe(false);
+      expect(bad.data?.organizations.items.some((o) => o.provider === 'CRUX')).toBe(false);
       expect(good.errors).toBeUndefined();
-      expect(good.data.organizations.items.filter((o: any) => o.provider === 'CRUX')).toHaveLength(
-        13,
-      );
+      expect(good.data?.organizations.items.filter((o) => o.provider === 'CRUX')).toHaveLength(13);
     });
   });
 });
@@ -300,13 +319,13 @@ describe('a provider that is not configured', () => {
   it('is reported as disabled, left out of lists, and its IDs answer PROVIDER_DISABLED', async () => {
     const { providers } = await stack.sdk.Providers();
     expect(providers.find((p) => p.provider === 'DATADOG')!.enabled).toBe(false);
-    const orgs = await stack.query<any>(ORGS_QUERY);
+    const orgs = await stack.query<OrganizationsData>(ORGS_QUERY);
     expect(orgs.errors).toBeUndefined();
-    expect(new Set(orgs.data.organizations.items.map((o: any) => o.provider))).toEqual(
+    expect(new Set(orgs.data?.organizations.items.map((o) => o.provider))).toEqual(
       new Set(['CRUX', 'AUTH0']),
     );
     const id = Buffer.from('["Organization","DATADOG","x"]').toString('base64url');
-    const result = await stack.query<any>('query($id: ID!) { node(id: $id) { id } }', { id });
+    const result = await stack.query('query($id: ID!) { node(id: $id) { id } }', { id });
     expect(codesOf(result)).toEqual([['PROVIDER_DISABLED', 'DATADOG']]);
     expect(stack.emulators.datadog.counter.count()).toBe(0);
   });
@@ -330,21 +349,21 @@ describe("callers' own credentials replace the server's", () => {
   afterAll(() => stack.stop());
 
   it('the server alone cannot read any provider, the caller with its own credentials reads all', async () => {
-    const withoutCaller = await stack.query<any>(ORGS_QUERY);
-    expect(withoutCaller.data.organizations.totalCount).toBe(0);
+    const withoutCaller = await stack.query<OrganizationsData>(ORGS_QUERY);
+    expect(withoutCaller.data?.organizations.totalCount).toBe(0);
     expect(codesOf(withoutCaller).sort()).toEqual([
       ['UPSTREAM_FORBIDDEN', 'DATADOG'],
       ['UPSTREAM_UNAUTHORIZED', 'AUTH0'],
       ['UPSTREAM_UNAUTHORIZED', 'CRUX'],
     ]);
     const { crux, auth0, datadog } = stack.emulators;
-    const withCaller = await stack.query<any>(ORGS_QUERY, undefined, {
+    const withCaller = await stack.query<OrganizationsData>(ORGS_QUERY, undefined, {
       'x-crux-token': crux.credentials.token,
       'x-auth0-token': auth0.credentials.token,
       'x-datadog-api-key': datadog.credentials.apiKey,
       'x-datadog-application-key': datadog.credentials.appKey,
     });
     expect(withCaller.errors).toBeUndefined();
-    expect(withCaller.data.organizations.totalCount).toBe(13 + 12 + 12);
+    expect(withCaller.data?.organizations.totalCount).toBe(13 + 12 + 12);
   });
 });

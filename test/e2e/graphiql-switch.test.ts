@@ -22,16 +22,18 @@ describe.each([
   });
 
   it(`${enabled ? 'answers' : 'refuses'} introspection`, async () => {
-    const result = await stack.query<any>('{ __schema { queryType { name } } }');
+    const result = await stack.query<{ __schema: { queryType: { name: string } } }>(
+      '{ __schema { queryType { name } } }',
+    );
     if (enabled) {
-      expect(result.data.__schema.queryType.name).toBe('Query');
+      expect(result.data?.__schema.queryType.name).toBe('Query');
     } else {
       expect(result.errors![0].message).toMatch(/introspection is not allowed/i);
     }
   });
 
   it('still answers queries', async () => {
-    const result = await stack.query<any>('{ providers { provider } }');
-    expect(result.data.providers).toHaveLength(3);
+    const result = await stack.query<{ providers: unknown[] }>('{ providers { provider } }');
+    expect(result.data?.providers).toHaveLength(3);
   });
 });

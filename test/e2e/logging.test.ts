@@ -25,7 +25,10 @@ describe('logs', () => {
       req: { headers: { authorization: 'Bearer redact-me-too', 'x-crux-token': 'redact-me-too' } },
       provider: { token: 'redact-me-too', apiKey: 'redact-me-too', clientSecret: 'redact-me-too' },
     });
-    const last = JSON.parse(lines[lines.length - 1]);
+    const last = JSON.parse(lines[lines.length - 1]) as {
+      req: { headers: Record<string, string> };
+      provider: Record<string, string>;
+    };
     expect(last.req.headers).toEqual({ authorization: '[redacted]', 'x-crux-token': '[redacted]' });
     expect(last.provider).toEqual({
       token: '[redacted]',

@@ -1,5 +1,39 @@
+import type {
+  Auth0Organization,
+  Auth0OrganizationConnection,
+} from '../../src/emulators/auth0/auth0-data';
+import type {
+  CruxConnectionJson,
+  CruxOrganizationJson,
+  CruxUserJson,
+} from '../../src/emulators/crux/crux-data';
+import type {
+  DatadogOrgConnection,
+  DatadogOrgConnectionRelationships,
+} from '../../src/emulators/datadog/datadog-data';
 import { startTestStack, type TestStack } from '../support/test-stack';
 import { restGet } from '../support/rest-get';
+
+/** A listed org connection names its source, sink and creator. */
+type ListedOrgConnection = DatadogOrgConnection & {
+  relationships: Required<DatadogOrgConnectionRelationships>;
+};
+
+/** The organization → connections → organizations → connections walk, as selected. */
+interface WalkedOrganization {
+  id: string;
+  provider: string;
+  connections: {
+    items: Array<{
+      id: string;
+      organizations: Array<{
+        id: string;
+        provider: string;
+        connections: { totalCount: number; items: Array<{ id: string }> };
+      }>;
+    }>;
+  };
+}
 
 /**
  * The graph end to end: the generated SDK over HTTP to orgraph, orgraph over HTTP to the emulators.
@@ -32,7 +66,7 @@ describe('the organization graph over Crux, Auth0 and Datadog', () => {
     const { crux } = stack.emulators;
     const raw = (await restGet(crux.url, '/organizations/connections/', {
       authorization: `Token ${crux.credentials.token}`,
-    })) as Array<Record<string, any>>;
+    })) as CruxConnectionJson[];
     const result = await stack.sdk.Connections({ filter: { providers: ['CRUX'] }, limit: 500 });
     expect(result.connections.totalCount).toBe(raw.length);
 
@@ -88,7 +122,7 @@ describe('the organization graph over Crux, Auth0 and Datadog', () => {
     const { crux } = stack.emulators;
     const own = (await restGet(crux.url, '/organizations/', {
       authorization: `Token ${crux.credentials.token}`,
-    })) as Record<string, any>;
+    })) as CruxOrganizationJson;
     const orgs = await stack.sdk.OrganizationsWithConnections({ filter: { providers: ['CRUX'] } });
     const ownItem = orgs.organizations.items.find((o) => o.nativeId === own.uuid)!;
     const { organization } = await stack.sdk.Organization({ id: ownItem.id });
@@ -113,15 +147,17 @@ describe('the organization graph over Crux, Auth0 and Datadog', () => {
   it('maps every field of an Auth0 organization and its identity connections', async () => {
     const { auth0 } = stack.emulators;
     const headers = { authorization: `Bearer ${auth0.credentials.token}` };
-    const orgs = (await restGet(auth0.url, '/api/v2/organizations?per_page=100', headers)) as Array<
-      Record<string, any>
-    >;
+    const orgs = (await restGet(
+      auth0.url,
+      '/api/v2/organizations?per_page=100',
+      headers,
+    )) as Auth0Organization[];
     const wireOrg = orgs.find((o) => o.branding?.colors && o.metadata) ?? orgs[0];
     const wireConnections = (await restGet(
       auth0.url,
       `/api/v2/organizations/${wireOrg.id}/connections?per_page=100`,
       headers,
-    )) as Array<Record<string, any>>;
+    )) as Auth0OrganizationConnection[];
 
     const list = await stack.sdk.OrganizationsWithConnections({
       filter: { providers: ['AUTH0'], nameContains: wireOrg.display_name },
@@ -178,7 +214,7 @@ describe('the organization graph over Crux, Auth0 and Datadog', () => {
     const wire = (await restGet(datadog.url, '/api/v2/org_connections', {
       'dd-api-key': datadog.credentials.apiKey,
       'dd-application-key': datadog.credentials.appKey,
-    })) as { data: Array<Record<string, any>> };
+    })) as { data: ListedOrgConnection[] };
     const result = await stack.sdk.Connections({ filter: { providers: ['DATADOG'] }, limit: 500 });
     expect(result.connections.totalCount).toBe(wire.data.length);
     const userNames = new Map<string, string | null>();
@@ -225,19 +261,19 @@ describe('the organization graph over Crux, Auth0 and Datadog', () => {
   });
 
   it('walks organization → connections → organizations → connections across every provider', async () => {
-    const result = await stack.query<any>(`{
+    const result = await stack.query<{ organizations: { items: WalkedOrganization[] } }>(`{
       organizations(limit: 100) {
         items { id provider
           connections(limit: 20) { items { id
             organizations { id provider connections(limit: 20) { totalCount items { id } } } } } } } }`);
     expect(result.errors).toBeUndefined();
-    for (const org of result.data.organizations.items) {
+    for (const org of result.data!.organizations.items) {
       for (const connection of org.connections.items) {
         // Each connection links back to the organization it was reached from.
-        expect(connection.organizations.map((o: { id: string }) => o.id)).toContain(org.id);
+        expect(connection.organizations.map((o) => o.id)).toContain(org.id);
         for (const other of connection.organizations) {
           expect(other.provider).toBe(org.provider);
-          expect(other.connections.items.map((c: { id: string }) => c.id)).toContain(connection.id);
+          expect(other.connections.items.map((c) => c.id)).toContain(connection.id);
         }
       }
     }
@@ -247,7 +283,7 @@ describe('the organization graph over Crux, Auth0 and Datadog', () => {
     const { crux } = stack.emulators;
     const raw = (await restGet(crux.url, '/organizations/users/all/', {
       authorization: `Token ${crux.credentials.token}`,
-    })) as Array<Record<string, any>>;
+    })) as CruxUserJson[];
     const result = await stack.sdk.UsersWithPermissions({ filter: { providers: ['CRUX'] } });
     expect(result.users.totalCount).toBe(raw.length);
     for (const wire of raw) {
@@ -269,16 +305,14 @@ describe('the organization graph over Crux, Auth0 and Datadog', () => {
           a.permission.grouping,
         ]),
       ).toEqual(
-        wire.permission_assignments.permissions.map((p: any) => [
+        wire.permission_assignments.permissions.map((p) => [
           p.permission.name,
           p.assigned,
           p.permission.grouping,
         ]),
       );
-      const assigned = wire.permission_assignments.permissions.filter((p: any) => p.assigned);
-      expect(user.permissions.map((p) => p.name)).toEqual(
-        assigned.map((p: any) => p.permission.name),
-      );
+      const assigned = wire.permission_assignments.permissions.filter((p) => p.assigned);
+      expect(user.permissions.map((p) => p.name)).toEqual(assigned.map((p) => p.permission.name));
       // Each permission's users include the user it was reached from.
       for (const permission of user.permissions) {
         expect(permission.users!.map((u) => u.id)).toContain(user.id);

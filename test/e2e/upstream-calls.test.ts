@@ -1,6 +1,11 @@
 import { restGet } from '../support/rest-get';
 import { startTestStack, type TestStack } from '../support/test-stack';
 
+/** A page of a list field, as far as these queries select it. */
+interface Items<Item> {
+  items: Item[];
+}
+
 /**
  * Batching is the point: for each nested query, the fewest upstream calls the REST APIs allow, asserted
  * exactly from the emulators' request counters. Default seed and size: 13 Crux organizations (yours and
@@ -23,14 +28,15 @@ describe('upstream calls per query', () => {
     datadog: stack.emulators.datadog.counter.byRoute(),
   });
 
-  async function run(query: string, variables?: Record<string, unknown>) {
-    const result = await stack.query<any>(query, variables);
+  /** The data of a query that must not fail, typed as the query selects it. */
+  async function run<T>(query: string, variables?: Record<string, unknown>) {
+    const result = await stack.query<T>(query, variables);
     expect(result.errors).toBeUndefined();
-    return result.data;
+    return result.data!;
   }
 
   it('Crux: organizations → connections → both parties → their connections: 1 call', async () => {
-    const data = await run(`{
+    const data = await run<{ organizations: Items<unknown> }>(`{
       organizations(filter: { providers: [CRUX] }, limit: 100) { items { name
         connections(limit: 20) { items { status accountManager { uuid }
           retailer { organization { name } }
@@ -45,7 +51,7 @@ describe('upstream calls per query', () => {
   });
 
   it('Crux: users → permissions → holders → organizations → users: 2 calls', async () => {
-    const data = await run(`{
+    const data = await run<{ users: Items<unknown> }>(`{
       users(filter: { providers: [CRUX] }) { items { name
         permissions { name users { name organizations { name users(limit: 1) { totalCount } } } }
         organizations { name } } } }`);
@@ -59,7 +65,7 @@ describe('upstream calls per query', () => {
   });
 
   it('Datadog: connections → source → its connections → sink, and creators → their connections: 1 call', async () => {
-    const data = await run(`{
+    const data = await run<{ connections: Items<unknown> }>(`{
       connections(filter: { providers: [DATADOG] }, limit: 500) { items { id
         source { name connections(limit: 500) { items { sink { name } } } }
         createdBy { name createdConnections { id } } } } }`);
@@ -72,7 +78,7 @@ describe('upstream calls per query', () => {
   });
 
   it('Auth0: organizations → connections → organization: 1 listing + 1 call per organization', async () => {
-    const data = await run(`{
+    const data = await run<{ organizations: Items<unknown> }>(`{
       organizations(filter: { providers: [AUTH0] }, limit: 100) { items { displayName
         connections(limit: 20) { items { identityConnection { name } organizations { name } } } } } }`);
     expect(data.organizations.items).toHaveLength(12);
@@ -112,15 +118,17 @@ describe('upstream calls per query', () => {
     const id = Buffer.from(JSON.stringify(['Organization', 'AUTH0', chosen!])).toString(
       'base64url',
     );
-    const data = await run(
+    const data = await run<{
+      organization: { users: Items<{ permissions: Array<{ description: string }> }> };
+    }>(
       `query($id: ID!) { organization(id: $id) { name
         connections { items { identityConnection { strategy } } }
         users { items { name permissions { name description } } } } }`,
       { id },
     );
-    const described = data.organization.users.items.flatMap((u: any) => u.permissions);
+    const described = data.organization.users.items.flatMap((u) => u.permissions);
     expect(described.length).toBeGreaterThan(1);
-    expect(described.every((p: { description: string }) => p.description.length > 0)).toBe(true);
+    expect(described.every((p) => p.description.length > 0)).toBe(true);
     // Member listings name roles without descriptions: one role listing describes them all.
     expect(counts()).toEqual({
       crux: {},
@@ -135,12 +143,12 @@ describe('upstream calls per query', () => {
   });
 
   it('Auth0: one role by ID costs one GET, all roles one listing', async () => {
-    const list = await run(
+    const list = await run<{ permissions: Items<{ id: string; description: string }> }>(
       `{ permissions(filter: { providers: [AUTH0] }) { items { id description } } }`,
     );
     expect(counts().auth0).toEqual({ 'GET /api/v2/roles': 1 });
     await stack.reset();
-    const role = await run(
+    const role = await run<{ node: { description: string } }>(
       `query($id: ID!) { node(id: $id) { ... on Permission { name description } } }`,
       {
         id: list.permissions.items[0].id,
@@ -151,16 +159,16 @@ describe('upstream calls per query', () => {
   });
 
   it('nodes: 10 Auth0 organizations by ID cost one listing, one organization costs one GET', async () => {
-    const list = await run(
+    const list = await run<{ organizations: Items<{ id: string }> }>(
       `{ organizations(filter: { providers: [AUTH0] }, limit: 10) { items { id } } }`,
     );
-    const ids = list.organizations.items.map((o: { id: string }) => o.id);
+    const ids = list.organizations.items.map((o) => o.id);
     await stack.reset();
-    const many = await run(
+    const many = await run<{ nodes: Array<{ id: string }> }>(
       `query($ids: [ID!]!) { nodes(ids: $ids) { id ... on Organization { displayName } } }`,
       { ids },
     );
-    expect(many.nodes.map((n: { id: string }) => n.id)).toEqual(ids);
+    expect(many.nodes.map((n) => n.id)).toEqual(ids);
     expect(counts().auth0).toEqual({ 'GET /api/v2/organizations': 1 });
 
     await stack.reset();
@@ -169,7 +177,7 @@ describe('upstream calls per query', () => {
   });
 
   it('everything: all organizations → connections → organizations → connections: 15 calls', async () => {
-    const data = await run(`{
+    const data = await run<{ organizations: { totalCount: number } }>(`{
       organizations(limit: 100) { totalCount items { provider
         connections(limit: 20) { items { organizations { name connections(limit: 1) { totalCount } } } } } } }`);
     expect(data.organizations.totalCount).toBe(13 + 12 + 12);
@@ -181,7 +189,7 @@ describe('upstream calls per query', () => {
   });
 
   it('a Datadog connection by ID and its orgs: 1 call', async () => {
-    const list = await run(
+    const list = await run<{ connections: Items<{ id: string }> }>(
       `{ connections(filter: { providers: [DATADOG] }, limit: 1) { items { id } } }`,
     );
     await stack.reset();

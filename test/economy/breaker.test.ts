@@ -32,6 +32,26 @@ const CRUX_PERMISSIONS = '{ permissions(filter: { providers: [CRUX] }) { totalCo
 const ALL_ORGS = '{ organizations(limit: 500) { totalCount items { id provider name } } }';
 const AUTH0_TOKEN = 'POST /oauth/token';
 
+/** What ONE_CRUX and the other `{ organizations { totalCount } }` queries select. */
+interface OrganizationCount {
+  organizations: { totalCount: number };
+}
+
+/** What ALL_ORGS selects. */
+interface AllOrganizations {
+  organizations: {
+    totalCount: number;
+    items: Array<{ id: string; provider: string; name: string }>;
+  };
+}
+
+/** What CRUX_SPREAD selects. */
+interface CruxSpread {
+  organizations: { totalCount: number };
+  users: { totalCount: number };
+  permissions: { totalCount: number };
+}
+
 interface Report {
   calls: number;
   stale: boolean;
@@ -160,15 +180,15 @@ describe('provider breaker', () => {
     const elapsed: number[] = [];
     for (let i = 0; i < 3; i += 1) {
       const callsBefore = apiCalls(stack);
-      const { result, ms } = await timed<any>(stack, ALL_ORGS);
+      const { result, ms } = await timed<AllOrganizations>(stack, ALL_ORGS);
       elapsed.push(ms);
       expect(ms).toBeLessThan(TIMEOUT_MS);
       expect(codesOf(result)).toEqual([['UPSTREAM_UNAVAILABLE', 'CRUX']]);
       expect(result.errors![0].message).toBe(
         `Crux Connect is failing; calls are paused for up to ${COOLDOWN_MS / 1000} s`,
       );
-      expect(result.data.organizations.totalCount).toBe(12 + 12);
-      expect(new Set(result.data.organizations.items.map((o: any) => o.provider))).toEqual(
+      expect(result.data?.organizations.totalCount).toBe(12 + 12);
+      expect(new Set(result.data?.organizations.items.map((o) => o.provider))).toEqual(
         new Set(['AUTH0', 'DATADOG']),
       );
       // A call the breaker refused was never made: the report counts what reached the providers.
@@ -190,9 +210,9 @@ describe('provider breaker', () => {
     const beforeProbe = crux().counter.count();
     await sleep(COOLDOWN_MS + 300);
 
-    const probe = await timed<any>(stack, ONE_CRUX);
+    const probe = await timed<OrganizationCount>(stack, ONE_CRUX);
     expect(probe.result.errors).toBeUndefined();
-    expect(probe.result.data.organizations.totalCount).toBe(13);
+    expect(probe.result.data?.organizations.totalCount).toBe(13);
     expect(crux().counter.count() - beforeProbe).toBe(1);
     expect(stateOf(Provider.CRUX)).toBe('closed');
     expect(breakerEvents.map((e) => e.msg)).toEqual([
@@ -200,9 +220,9 @@ describe('provider breaker', () => {
       'breaker: closed again',
     ]);
 
-    const later = await stack.query<any>(CRUX_SPREAD);
+    const later = await stack.query<CruxSpread>(CRUX_SPREAD);
     expect(later.errors).toBeUndefined();
-    expect(later.data.users.totalCount).toBeGreaterThan(0);
+    expect(later.data?.users.totalCount).toBeGreaterThan(0);
     expect(crux().counter.count() - beforeProbe).toBe(1 + 3);
     measured.recovery = { probeRequestMs: probe.ms, probeCalls: 1, laterCalls: 3 };
   });
@@ -212,11 +232,11 @@ describe('provider breaker', () => {
     await sleep(COOLDOWN_MS + 300);
     const beforeProbe = crux().counter.count();
     // The probe hangs like the calls before it: one attempt, and its retry finds the breaker open.
-    const probe = await timed<any>(stack, ONE_CRUX);
+    const probe = await timed<OrganizationCount>(stack, ONE_CRUX);
     expect(codesOf(probe.result)).toEqual([['UPSTREAM_UNAVAILABLE', 'CRUX']]);
     expect(crux().counter.count() - beforeProbe).toBe(1);
     expect(stateOf(Provider.CRUX)).toBe('open');
-    const next = await timed<any>(stack, ONE_CRUX);
+    const next = await timed<OrganizationCount>(stack, ONE_CRUX);
     expect(next.ms).toBeLessThan(TIMEOUT_MS);
     expect(codesOf(next.result)).toEqual([['UPSTREAM_UNAVAILABLE', 'CRUX']]);
     expect(crux().counter.count() - beforeProbe).toBe(1);
@@ -224,26 +244,26 @@ describe('provider breaker', () => {
   });
 
   it('serves the data cached before the outage, marked stale, while the breaker is open', async () => {
-    const before = await stack.query<any>(ALL_ORGS);
+    const before = await stack.query<AllOrganizations>(ALL_ORGS);
     expect(before.errors).toBeUndefined();
-    const cruxBefore = before.data.organizations.items.filter((o: any) => o.provider === 'CRUX');
+    const cruxBefore = before.data?.organizations.items.filter((o) => o.provider === 'CRUX');
     expect(cruxBefore).toHaveLength(13);
     expect(upstreamOf(before).stale).toBe(false);
 
     await openCruxBreakerWithHangs();
     const cruxCalls = crux().counter.count();
-    const during = await timed<any>(stack, ALL_ORGS);
+    const during = await timed<AllOrganizations>(stack, ALL_ORGS);
     expect(during.ms).toBeLessThan(TIMEOUT_MS);
     // Crux's organizations are the cached ones: no error, since they are there, but marked stale.
     expect(during.result.errors).toBeUndefined();
-    expect(during.result.data.organizations.totalCount).toBe(13 + 12 + 12);
-    expect(
-      during.result.data.organizations.items.filter((o: any) => o.provider === 'CRUX'),
-    ).toEqual(cruxBefore);
+    expect(during.result.data?.organizations.totalCount).toBe(13 + 12 + 12);
+    expect(during.result.data?.organizations.items.filter((o) => o.provider === 'CRUX')).toEqual(
+      cruxBefore,
+    );
     expect(upstreamOf(during.result)).toMatchObject({ stale: true, staleProviders: ['CRUX'] });
 
     // Asking for fresh data does not hide the outage: the cached entry is still the fallback.
-    const fresh = await timed<any>(stack, ALL_ORGS, { 'cache-control': 'no-cache' });
+    const fresh = await timed<AllOrganizations>(stack, ALL_ORGS, { 'cache-control': 'no-cache' });
     expect(fresh.ms).toBeLessThan(TIMEOUT_MS);
     expect(fresh.result.errors).toBeUndefined();
     expect(upstreamOf(fresh.result)).toMatchObject({ stale: true, staleProviders: ['CRUX'] });
@@ -274,12 +294,14 @@ describe('provider breaker', () => {
     expect(stateOf(Provider.CRUX)).toBe('closed');
     expect(stateOf(Provider.AUTH0)).toBe('closed');
 
-    const own = await stack.query<any>(`{ organizations(limit: 500) { totalCount } }`);
+    const own = await stack.query<OrganizationCount>(
+      `{ organizations(limit: 500) { totalCount } }`,
+    );
     expect(own.errors).toBeUndefined();
-    expect(own.data.organizations.totalCount).toBe(13 + 12 + 12);
-    expect(statuses(crux(), cruxListing)).toEqual([...Array(attempts).fill(401), 200]);
+    expect(own.data?.organizations.totalCount).toBe(13 + 12 + 12);
+    expect(statuses(crux(), cruxListing)).toEqual([...Array<number>(attempts).fill(401), 200]);
     expect(statuses(stack.emulators.auth0, auth0Listing)).toEqual([
-      ...Array(attempts).fill(401),
+      ...Array<number>(attempts).fill(401),
       200,
     ]);
   });
@@ -298,11 +320,11 @@ describe('provider breaker', () => {
     expect(datadog.counter.requests().map((r) => r.status)).toEqual(Array(attempts).fill(403));
     expect(stateOf(Provider.DATADOG)).toBe('closed');
 
-    const own = await stack.query<any>(query);
+    const own = await stack.query<OrganizationCount>(query);
     expect(own.errors).toBeUndefined();
-    expect(own.data.organizations.totalCount).toBe(12);
+    expect(own.data?.organizations.totalCount).toBe(12);
     expect(datadog.counter.requests().map((r) => r.status)).toEqual([
-      ...Array(attempts).fill(403),
+      ...Array<number>(attempts).fill(403),
       200,
     ]);
   });
@@ -317,9 +339,9 @@ describe('provider breaker', () => {
     expect(crux().counter.count()).toBe(attempts);
     expect(stateOf(Provider.CRUX)).toBe('closed');
 
-    const own = await stack.query<any>(ONE_CRUX);
+    const own = await stack.query<OrganizationCount>(ONE_CRUX);
     expect(own.errors).toBeUndefined();
-    expect(own.data.organizations.totalCount).toBe(13);
+    expect(own.data?.organizations.totalCount).toBe(13);
     expect(crux().counter.count()).toBe(attempts + 1);
   });
 
@@ -348,7 +370,7 @@ describe('provider breaker', () => {
     // Cold start: the rate budget has not learned Crux's window, so calls go one at a time as probes
     // (PROBE_LEASE_MS apart while none answers), and some are still waiting when the breaker opens.
     crux().setKnobs({ faults: [{ timeout: true }] });
-    const { result, ms } = await timed<any>(stack, CRUX_SPREAD);
+    const { result, ms } = await timed<CruxSpread>(stack, CRUX_SPREAD);
     expect(codesOf(result).map(([code]) => code)).toEqual(Array(3).fill('UPSTREAM_UNAVAILABLE'));
     const opened = breakerEvents.find((e) => e.msg === 'breaker: open, failing calls fast');
     expect(opened).toBeDefined();
@@ -395,13 +417,13 @@ describe('request deadline', () => {
 
     it('a hanging Crux answers UPSTREAM_UNAVAILABLE within the deadline, beside the others', async () => {
       stack.emulators.crux.setKnobs({ faults: [{ timeout: true }] });
-      const { result, ms } = await timed<any>(stack, ALL_ORGS);
+      const { result, ms } = await timed<AllOrganizations>(stack, ALL_ORGS);
       expect(ms).toBeLessThan(DEADLINE_MS + 1500);
       expect(codesOf(result)).toEqual([['UPSTREAM_UNAVAILABLE', 'CRUX']]);
       expect(result.errors![0].message).toBe(
         "Crux Connect did not answer within the request's deadline",
       );
-      expect(result.data.organizations.totalCount).toBe(12 + 12);
+      expect(result.data?.organizations.totalCount).toBe(12 + 12);
       // One attempt fits in the deadline; no retry is sent after it.
       expect(stack.emulators.crux.counter.count()).toBe(1);
       measured.deadline = { requestMs: ms, deadlineMs: DEADLINE_MS, timeoutMs: LONG_TIMEOUT_MS };
@@ -419,11 +441,11 @@ describe('request deadline', () => {
 
     it('a hanging Auth0, token endpoint included, answers UPSTREAM_UNAVAILABLE within the deadline, beside the others', async () => {
       stack.emulators.auth0.setKnobs({ faults: [{ timeout: true }] });
-      const { result, ms } = await timed<any>(stack, ALL_ORGS);
+      const { result, ms } = await timed<AllOrganizations>(stack, ALL_ORGS);
       expect(ms).toBeLessThan(DEADLINE_MS + 1500);
       expect(codesOf(result)).toEqual([['UPSTREAM_UNAVAILABLE', 'AUTH0']]);
       expect(result.errors![0].message).toBe("Auth0 did not answer within the request's deadline");
-      expect(result.data.organizations.totalCount).toBe(13 + 12);
+      expect(result.data?.organizations.totalCount).toBe(13 + 12);
       expect(stack.emulators.auth0.counter.byRoute()).toEqual({ [AUTH0_TOKEN]: 1 });
       measured.deadlineAuth0Token = {
         requestMs: ms,

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import type { Config } from '../../src/config/config.type';
 import type { RunningEmulators } from '../../src/emulators/start-emulators';
 import type { MemorySharedStore } from '../../src/shared-store/memory-shared-store';
@@ -22,6 +23,12 @@ const ALL = `{
   connections(limit: 500) { totalCount items { id kind } } }`;
 const DATADOG_CONNECTIONS = `{
   connections(filter: { providers: [DATADOG] }, limit: 500) { totalCount items { id } } }`;
+
+/** A list field selected as `{ totalCount items { id } }`. */
+interface IdList {
+  totalCount: number;
+  items: Array<{ id: string }>;
+}
 
 const TOKEN_ROUTE = 'POST /oauth/token';
 
@@ -82,15 +89,17 @@ async function startStack(
   return stack;
 }
 
-async function ok<T = any>(
+/** A query that must succeed: no errors, status 200, and its data. */
+async function ok<T = unknown>(
   stack: TestStack,
   query: string,
   headers?: Record<string, string>,
-): Promise<GraphQLResponse<T>> {
+): Promise<GraphQLResponse<T> & { data: T }> {
   const result = await stack.query<T>(query, undefined, headers);
   expect(result.errors).toBeUndefined();
   expect(result.status).toBe(200);
-  return result;
+  if (result.data == null) throw new Error('a successful answer without data');
+  return { ...result, data: result.data };
 }
 
 describe('the cross-request cache (in-memory store)', () => {
@@ -160,15 +169,17 @@ describe('the cross-request cache (in-memory store)', () => {
 
     // A connection created at Datadog behind orgraph's back: a cached read does not see it, a
     // no-cache read does, and stores it for the next caller.
-    const before = await ok(stack, DATADOG_CONNECTIONS);
+    const before = await ok<{ connections: IdList }>(stack, DATADOG_CONNECTIONS);
     const created = await createDatadogConnection(stack.emulators);
     try {
       stack.emulators.reset();
-      const cached = await ok(stack, DATADOG_CONNECTIONS);
+      const cached = await ok<{ connections: IdList }>(stack, DATADOG_CONNECTIONS);
       expect(cached.data.connections.totalCount).toBe(before.data.connections.totalCount);
       expect(upstreamCalls(stack.emulators).total).toBe(0);
 
-      const fresh = await ok(stack, DATADOG_CONNECTIONS, { 'Cache-Control': 'no-cache' });
+      const fresh = await ok<{ connections: IdList }>(stack, DATADOG_CONNECTIONS, {
+        'Cache-Control': 'no-cache',
+      });
       expect(fresh.data.connections.totalCount).toBe(before.data.connections.totalCount + 1);
       expect(upstreamCalls(stack.emulators).datadog).toEqual({ 'GET /api/v2/org_connections': 1 });
       expect(upstreamOf(fresh)).toMatchObject({ calls: 1, cache: { hits: 0, misses: 1 } });
@@ -187,11 +198,11 @@ describe('the cross-request cache (in-memory store)', () => {
     const route = 'GET /api/v2/org_connections';
     // 3 attempts (1 + 2 retries) all answer 503.
     stack.emulators.datadog.setKnobs({ faults: [{ route, status: 503, times: 3 }] });
-    const failed = await stack.query<any>(DATADOG_CONNECTIONS);
+    const failed = await stack.query<{ connections: IdList }>(DATADOG_CONNECTIONS);
     expect(failed.errors?.map((e) => e.extensions?.['code'])).toEqual(['UPSTREAM_UNAVAILABLE']);
     expect(stack.emulators.datadog.counter.count(route)).toBe(3);
 
-    const next = await ok(stack, DATADOG_CONNECTIONS);
+    const next = await ok<{ connections: IdList }>(stack, DATADOG_CONNECTIONS);
     expect(next.data.connections.totalCount).toBeGreaterThan(0);
     expect(stack.emulators.datadog.counter.count(route)).toBe(4);
     expect(upstreamOf(next)).toMatchObject({ calls: 1, cache: { hits: 0, misses: 1 } });
@@ -204,12 +215,12 @@ describe('the cross-request cache (in-memory store)', () => {
     const USERS = `{ users(filter: { providers: [AUTH0] }, limit: 500) { totalCount items { id } } }`;
 
     auth0.setKnobs({ faults: [{ path: membersPath, status: 503 }] });
-    const partial = await stack.query<any>(USERS);
+    const partial = await stack.query<{ users: IdList }>(USERS);
     expect(partial.errors?.map((e) => e.extensions?.['code'])).toEqual(['UPSTREAM_UNAVAILABLE']);
-    const withoutOne = partial.data.users.totalCount as number;
+    const withoutOne = partial.data!.users.totalCount;
 
     stack.emulators.reset();
-    const whole = await ok(stack, USERS);
+    const whole = await ok<{ users: IdList }>(stack, USERS);
     expect(whole.data.users.totalCount).toBe(withoutOne + auth0.data.memberships[orgId].length);
     // The listing and the other organizations' members came from the cache.
     const urls = auth0.counter.requests().map((r) => r.url);
@@ -290,16 +301,16 @@ describe('paging through a large list', () => {
     let totalCount: number | undefined;
     let pages = 0;
     for (let offset = 0; ; offset += 100) {
-      const page = await stack.query<any>(
+      const page = await stack.query<{ organizations: IdList & { hasNextPage: boolean } }>(
         `query($offset: Int!) { organizations(offset: $offset, limit: 100) {
           totalCount hasNextPage items { id } } }`,
         { offset },
       );
       expect(page.errors).toBeUndefined();
-      const { organizations } = page.data;
-      totalCount ??= organizations.totalCount as number;
+      const { organizations } = page.data!;
+      totalCount ??= organizations.totalCount;
       expect(organizations.totalCount).toBe(totalCount);
-      ids.push(...organizations.items.map((o: { id: string }) => o.id));
+      ids.push(...organizations.items.map((o) => o.id));
       pages += 1;
       if (!organizations.hasNextPage) break;
       expect(pages).toBeLessThan(100);
@@ -381,7 +392,7 @@ describe('stale-if-error', () => {
     shortLived.emulators.reset();
     shortLived.emulators.datadog.setKnobs({ faults: [{ status: 503 }] });
 
-    const result = await shortLived.query<any>(DATADOG_CONNECTIONS);
+    const result = await shortLived.query<{ connections: IdList }>(DATADOG_CONNECTIONS);
     expect(result.errors?.map((e) => e.extensions?.['code'])).toEqual(['UPSTREAM_UNAVAILABLE']);
     expect(result.errors?.[0]?.extensions?.['provider']).toBe('DATADOG');
     expect(upstreamOf(result)).toMatchObject({ stale: false, calls: 3 });

@@ -173,8 +173,9 @@ async function run(
 function inJs(steps: Step[]): Promise<{ results: RateTake[]; state: RateWindowState }> {
   const state = unknownWindow();
   return run(steps, {
-    take: async (now, scale) => takeFromWindow(state, now, scale),
-    observe: async (now, window, limitedUntil) => observeWindow(state, now, window, limitedUntil),
+    take: (now, scale) => Promise.resolve(takeFromWindow(state, now, scale)),
+    observe: (now, window, limitedUntil) =>
+      Promise.resolve(observeWindow(state, now, window, limitedUntil)),
   }).then((results) => ({ results, state }));
 }
 

@@ -14,6 +14,11 @@ const AUTH0_PAGE =
   '{ organizations(filter: { providers: [AUTH0] }, limit: 5) { totalCount items { id name } } }';
 const NO_CACHE = { 'cache-control': 'no-cache' };
 
+/** What AUTH0_PAGE selects. */
+interface Auth0Page {
+  organizations: { totalCount: number; items: Array<{ id: string; name: string }> };
+}
+
 function codesOf(result: GraphQLResponse<unknown>) {
   return (result.errors ?? []).map((e) => [e.extensions?.code, e.extensions?.provider]);
 }
@@ -41,7 +46,7 @@ describe('Auth0 token renewal', () => {
 
   it('after Auth0 revokes the token: one 401, one renewal, the call again, and the query succeeds', async () => {
     // The stack's first Auth0 query: the server fetches its token, then reads with it.
-    const before = await stack.query<any>(AUTH0_PAGE);
+    const before = await stack.query<Auth0Page>(AUTH0_PAGE);
     expect(before.errors).toBeUndefined();
     expect(statuses(TOKEN_ROUTE)).toEqual([200]);
     expect(statuses(LISTING_ROUTE)).toEqual([200]);
@@ -49,7 +54,7 @@ describe('Auth0 token renewal', () => {
 
     auth0().revokeTokens();
     // no-cache: the cache would answer this without a call otherwise.
-    const after = await stack.query<any>(AUTH0_PAGE, undefined, NO_CACHE);
+    const after = await stack.query<Auth0Page>(AUTH0_PAGE, undefined, NO_CACHE);
     expect(after.errors).toBeUndefined();
     expect(after.data).toEqual(before.data);
     expect(auth0().counter.byRoute()).toEqual({ [LISTING_ROUTE]: 2, [TOKEN_ROUTE]: 1 });
@@ -60,7 +65,7 @@ describe('Auth0 token renewal', () => {
 
     // The renewed token serves the next requests: no renewal, no 401.
     auth0().counter.reset();
-    const next = await stack.query<any>(AUTH0_PAGE, undefined, NO_CACHE);
+    const next = await stack.query<Auth0Page>(AUTH0_PAGE, undefined, NO_CACHE);
     expect(next.errors).toBeUndefined();
     expect(auth0().counter.byRoute()).toEqual({ [LISTING_ROUTE]: 1 });
     measured.sequential = { listingStatuses: [401, 200], renewals: 1 };
@@ -81,12 +86,15 @@ describe('Auth0 token renewal', () => {
     auth0().setKnobs({ latencyMs: 300 });
     const results = await Promise.all(
       ids.map((id) =>
-        stack.query<any>('query($id: ID!) { organization(id: $id) { id name } }', { id }),
+        stack.query<{ organization: { id: string; name: string } | null }>(
+          'query($id: ID!) { organization(id: $id) { id name } }',
+          { id },
+        ),
       ),
     );
     results.forEach((result, i) => {
       expect(result.errors).toBeUndefined();
-      expect(result.data.organization).toEqual({ id: ids[i], name: organizations[i].name });
+      expect(result.data?.organization).toEqual({ id: ids[i], name: organizations[i].name });
     });
     expect(auth0().counter.count(TOKEN_ROUTE)).toBe(1);
     // Each request's call: a 401 and the call again (or, had it left after the renewal, a 200 alone).
@@ -104,7 +112,7 @@ describe('Auth0 token renewal', () => {
   it("a caller's own wrong x-auth0-token: UPSTREAM_UNAUTHORIZED, one call, no renewal", async () => {
     // Even with the server's own token revoked too, the caller's request never touches it.
     auth0().revokeTokens();
-    const result = await stack.query<any>(AUTH0_PAGE, undefined, {
+    const result = await stack.query<Auth0Page>(AUTH0_PAGE, undefined, {
       'x-auth0-token': 'a-wrong-caller-token',
     });
     expect(codesOf(result)).toEqual([['UPSTREAM_UNAUTHORIZED', 'AUTH0']]);
@@ -114,7 +122,7 @@ describe('Auth0 token renewal', () => {
     expect(auth0().counter.count(TOKEN_ROUTE)).toBe(0);
 
     // The server's own credentials still recover on their next use.
-    const own = await stack.query<any>(AUTH0_PAGE);
+    const own = await stack.query<Auth0Page>(AUTH0_PAGE);
     expect(own.errors).toBeUndefined();
     expect(statuses(LISTING_ROUTE)).toEqual([401, 401, 200]);
     expect(auth0().counter.count(TOKEN_ROUTE)).toBe(1);
@@ -122,11 +130,11 @@ describe('Auth0 token renewal', () => {
 
   it("a caller's own valid x-auth0-token reads without the server's token", async () => {
     auth0().revokeTokens();
-    const result = await stack.query<any>(AUTH0_PAGE, undefined, {
+    const result = await stack.query<Auth0Page>(AUTH0_PAGE, undefined, {
       'x-auth0-token': stack.emulators.secondTenantHeaders['x-auth0-token'],
     });
     expect(result.errors).toBeUndefined();
-    expect(result.data.organizations.totalCount).toBeGreaterThan(0);
+    expect(result.data?.organizations.totalCount).toBeGreaterThan(0);
     expect(auth0().counter.byRoute()).toEqual({ [LISTING_ROUTE]: 1 });
     expect(auth0().counter.countForTenant('second')).toBe(1);
   });

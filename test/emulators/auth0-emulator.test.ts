@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { Auth0Emulator } from '../../src/emulators/auth0/auth0-emulator';
 import type {
   Auth0EnabledConnection,

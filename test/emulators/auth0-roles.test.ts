@@ -13,7 +13,9 @@ describe('Auth0 emulator: tenant roles', () => {
   it('lists every role, bare or with totals, and filters by name', async () => {
     const bare = (await (await get('/api/v2/roles')).json()) as Array<{ id: string }>;
     expect(bare).toEqual(emulator.data.roles);
-    const page = await (await get('/api/v2/roles?include_totals=true&per_page=2&page=1')).json();
+    const page: unknown = await (
+      await get('/api/v2/roles?include_totals=true&per_page=2&page=1')
+    ).json();
     expect(page).toEqual({
       roles: emulator.data.roles.slice(2, 4),
       start: 2,

@@ -1,3 +1,13 @@
+import { expect } from '@jest/globals';
+import type {
+  CruxAccountManagerJson,
+  CruxConnectionJson,
+  CruxLoginJson,
+  CruxOrganizationJson,
+  CruxPermissionJson,
+  CruxPersonJson,
+  CruxUserJson,
+} from '../../src/emulators/crux/crux-data';
 import { CruxEmulator } from '../../src/emulators/crux/crux-emulator';
 import { organizationName } from '../../src/emulators/shared-names';
 
@@ -17,27 +27,27 @@ const ORG_KEYS = [
 const PERMISSION_KEYS = ['description', 'display_name', 'grouping', 'name', 'uuid', 'visibility'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-// Response bodies are untyped on purpose: the tests check their shape field by field.
-type Json = Record<string, any>;
+// Response bodies are typed as the wire shapes the emulator claims to serve: the tests check that
+// claim field by field.
 
 function keys(value: unknown): string[] {
   return Object.keys(value as object).sort();
 }
 
-function expectPerson(person: Json): void {
+function expectPerson(person: CruxPersonJson): void {
   expect(keys(person)).toEqual(PERSON_KEYS);
   expect(person.uuid).toMatch(UUID);
   expect(person.email).toMatch(/^[a-z0-9.-]+@[a-z0-9.-]+$/);
   expect(person.phone === null || typeof person.phone === 'string').toBe(true);
 }
 
-function expectAccountManager(manager: Json | null): void {
+function expectAccountManager(manager: CruxAccountManagerJson | null): void {
   if (manager === null) return;
   expect(keys(manager)).toEqual(['person', 'uuid']);
   expectPerson(manager.person);
 }
 
-function expectOrganization(org: Json, orgType: string): void {
+function expectOrganization(org: CruxOrganizationJson, orgType: string): void {
   expect(keys(org)).toEqual(ORG_KEYS);
   expect(org.org_type).toBe(orgType);
   expect(ORG_STATUSES).toContain(org.status);
@@ -45,12 +55,12 @@ function expectOrganization(org: Json, orgType: string): void {
   expectAccountManager(org.account_manager);
 }
 
-function expectPermission(permission: Json): void {
+function expectPermission(permission: CruxPermissionJson): void {
   expect(keys(permission)).toEqual(PERMISSION_KEYS);
   expect(['SUPPLIER', 'RETAILER', 'BOTH']).toContain(permission.visibility);
 }
 
-function expectUser(user: Json): void {
+function expectUser(user: CruxUserJson): void {
   expect(keys(user)).toEqual(['permission_assignments', 'person', 'status', 'uuid']);
   expectPerson(user.person);
   expect(LINK_STATUSES).toContain(user.status);
@@ -77,16 +87,16 @@ describe('CruxEmulator', () => {
     });
   }
 
-  async function getJson(path: string): Promise<any> {
+  async function getJson<T>(path: string): Promise<T> {
     const response = await get(path);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('application/json');
-    return response.json();
+    return (await response.json()) as T;
   }
 
   describe('endpoints', () => {
     it('serves your organization at /organizations/', async () => {
-      const org = await getJson('/organizations/');
+      const org = await getJson<CruxOrganizationJson>('/organizations/');
       expectOrganization(org, 'RETAILER');
       expect(org.name).toBe(organizationName(0));
       expect(org).toEqual(emulator.data.organization);
@@ -94,8 +104,8 @@ describe('CruxEmulator', () => {
 
     it('serves all connections as a bare array with both parties', async () => {
       const [connections, org] = await Promise.all([
-        getJson('/organizations/connections/'),
-        getJson('/organizations/'),
+        getJson<CruxConnectionJson[]>('/organizations/connections/'),
+        getJson<CruxOrganizationJson>('/organizations/'),
       ]);
       expect(Array.isArray(connections)).toBe(true);
       expect(connections).toHaveLength(12);
@@ -113,7 +123,7 @@ describe('CruxEmulator', () => {
         expectAccountManager(connection.account_manager);
         expect(typeof connection.suppliers_retailer_account_number).toBe('string');
         expect(typeof connection.retailers_supplier_account_number).toBe('string');
-        for (const side of ['retailer', 'supplier']) {
+        for (const side of ['retailer', 'supplier'] as const) {
           expect(keys(connection[side])).toEqual(['contact', 'organization', 'uuid']);
           expectPerson(connection[side].contact);
         }
@@ -127,15 +137,15 @@ describe('CruxEmulator', () => {
 
     it('serves users and permissions with one permission uuid per permission', async () => {
       const [users, permissions] = await Promise.all([
-        getJson('/organizations/users/all/'),
-        getJson('/organizations/all_permissions/'),
+        getJson<CruxUserJson[]>('/organizations/users/all/'),
+        getJson<CruxPermissionJson[]>('/organizations/all_permissions/'),
       ]);
       expect(users).toHaveLength(6);
       users.forEach(expectUser);
       expect(permissions.length).toBeGreaterThanOrEqual(8);
       permissions.forEach(expectPermission);
       for (const user of users) {
-        expect(user.permission_assignments.permissions.map((p: Json) => p.permission)).toEqual(
+        expect(user.permission_assignments.permissions.map((p) => p.permission)).toEqual(
           permissions,
         );
       }
@@ -143,8 +153,8 @@ describe('CruxEmulator', () => {
 
     it('serves one user and their permissions, 404 for an unknown uuid', async () => {
       const user = emulator.data.users[2];
-      expect(await getJson(`/organizations/users/detail/${user.uuid}/`)).toEqual(user);
-      expect(await getJson(`/organizations/users/permissions/${user.uuid}/`)).toEqual({
+      expect(await getJson<unknown>(`/organizations/users/detail/${user.uuid}/`)).toEqual(user);
+      expect(await getJson<unknown>(`/organizations/users/permissions/${user.uuid}/`)).toEqual({
         permissions: user.permission_assignments.permissions,
       });
 
@@ -190,7 +200,7 @@ describe('CruxEmulator', () => {
         body: JSON.stringify({ username, password }),
       });
       expect(response.status).toBe(200);
-      const login = await response.json();
+      const login = (await response.json()) as CruxLoginJson;
       expect(keys(login)).toEqual([
         'auth_token',
         'org_type',
@@ -224,7 +234,7 @@ describe('CruxEmulator', () => {
 
       const wrong = await login({ username: emulator.credentials.username, password: 'nope' });
       expect(wrong.status).toBe(401);
-      expect((await wrong.json()).detail).toEqual(expect.any(String));
+      expect(((await wrong.json()) as { detail?: unknown }).detail).toEqual(expect.any(String));
     });
   });
 
@@ -271,7 +281,7 @@ describe('CruxEmulator', () => {
     it('serves 2000 connections for size 2000, quickly', async () => {
       const began = Date.now();
       const big = await started({ size: 2000, token: 'big-token' });
-      const connections = JSON.parse(await text(big, '/organizations/connections/'));
+      const connections: unknown = JSON.parse(await text(big, '/organizations/connections/'));
       expect(connections).toHaveLength(2000);
       // Loose: generous enough for a slow CI machine, tight enough to catch quadratic seeding.
       expect(Date.now() - began).toBeLessThan(15000);
@@ -349,7 +359,7 @@ describe('CruxEmulator', () => {
 
     it('reports counters, sets knobs and resets', async () => {
       await get('/organizations/all_permissions/');
-      const counters = await (await admin('/counters')).json();
+      const counters: unknown = await (await admin('/counters')).json();
       expect(counters).toEqual({
         total: 1,
         byRoute: { 'GET /organizations/all_permissions/': 1 },

@@ -137,7 +137,7 @@ describe('Datadog emulator knobs and counters', () => {
     const failed = await get();
     expect(failed.status).toBe(500);
     expect(await failed.json()).toEqual({ errors: ['Internal Server Error'] });
-    const counters = await (await fetch(`${emulator.url}/__emulator/counters`)).json();
+    const counters: unknown = await (await fetch(`${emulator.url}/__emulator/counters`)).json();
     expect(counters).toEqual({ total: 1, byRoute: { [LIST]: 1 }, byTenant: { first: 1 } });
   });
 });

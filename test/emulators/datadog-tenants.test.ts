@@ -112,7 +112,7 @@ describe('Datadog emulator: two orgs', () => {
     expect(emulator.counter.countForTenant('second', LIST)).toBe(1);
     expect(emulator.counter.countForTenant('first')).toBe(0);
     expect(emulator.counter.byTenant()).toEqual({ second: 1 });
-    const counters = await (await fetch(`${emulator.url}/__emulator/counters`)).json();
+    const counters: unknown = await (await fetch(`${emulator.url}/__emulator/counters`)).json();
     expect(counters).toEqual({ total: 2, byRoute: { [LIST]: 2 }, byTenant: { second: 1 } });
   });
 

@@ -48,7 +48,7 @@ describe('startEmulators: the second tenant', () => {
 
   it("reaches the second tenant's data with its configuration", async () => {
     const { crux, auth0, datadog, secondTenant } = emulators;
-    const cruxOrg = await (
+    const cruxOrg: unknown = await (
       await fetch(`${secondTenant.crux!.baseUrl}/organizations/`, {
         headers: { Authorization: `Token ${secondTenant.crux!.token}` },
       })
@@ -67,7 +67,7 @@ describe('startEmulators: the second tenant', () => {
       }),
     });
     const { access_token } = (await grant.json()) as Auth0TokenResponse;
-    const organizations = await (
+    const organizations: unknown = await (
       await fetch(`${secondTenant.auth0!.baseUrl}organizations`, {
         headers: { authorization: `Bearer ${access_token}` },
       })
@@ -75,7 +75,7 @@ describe('startEmulators: the second tenant', () => {
     expect(organizations).toEqual(auth0.secondTenant.data.organizations);
 
     const { apiKey, appKey } = secondTenant.datadog!;
-    const connections = await (
+    const connections: unknown = await (
       await fetch(`${secondTenant.datadog!.baseUrl}/api/v2/org_connections`, {
         headers: { 'DD-API-KEY': apiKey, 'DD-APPLICATION-KEY': appKey },
       })

@@ -72,7 +72,7 @@ describe('_entities batching: representations cost what one query for the same o
   beforeAll(async () => {
     stack = await startFederationStack({
       emulators: { size: 150 },
-      vendorRisk: async () => ({ assessments: [], watchlist: [] }),
+      vendorRisk: () => Promise.resolve({ assessments: [], watchlist: [] }),
     });
   });
   afterAll(() => stack?.stop());

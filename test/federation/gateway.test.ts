@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { expect } from '@jest/globals';
 import { SCHEMA_FILES } from '../../src/schema/print-schemas';
 import { postGraphQL } from '../support/federation-gateway';
 import { startFederationStack, type FederationStack } from '../support/federation-stack';
@@ -16,13 +17,36 @@ interface Picked {
 }
 let picked: Picked;
 
+interface Ids {
+  items: Array<{ id: string }>;
+}
+
+interface OrganizationNode {
+  id: string;
+  provider: string;
+  name: string;
+}
+
+interface PermissionRow {
+  provider: string;
+  nativeId: string;
+  name: string;
+}
+
 async function vendorRiskData(orgraph: TestStack): Promise<VendorRiskData> {
-  const { data } = await orgraph.query<any>(`{
+  const { data } = await orgraph.query<{
+    crux: Ids;
+    auth0: Ids;
+    datadog: Ids;
+    users: Ids;
+    permissions: { items: Array<{ nativeId: string }> };
+  }>(`{
     crux: organizations(filter: { providers: [CRUX] }, limit: 2) { items { id } }
     auth0: organizations(filter: { providers: [AUTH0] }, limit: 1) { items { id } }
     datadog: organizations(filter: { providers: [DATADOG] }, limit: 1) { items { id } }
     users(filter: { providers: [CRUX] }, limit: 1) { items { id } }
     permissions(filter: { providers: [CRUX] }, limit: 1) { items { nativeId } } }`);
+  if (!data) throw new Error('orgraph answered no objects to pick');
   picked = {
     crux: [data.crux.items[0].id, data.crux.items[1].id],
     auth0: data.auth0.items[0].id,
@@ -70,7 +94,11 @@ describe('orgraph behind @apollo/gateway, with the vendor-risk subgraph', () => 
 
   /** The expected orgraph values, from orgraph itself in one ordinary query (not counted). */
   async function fromOrgraph() {
-    const { data } = await stack.orgraph.query<any>(
+    const { data } = await stack.orgraph.query<{
+      nodes: Array<OrganizationNode | null>;
+      user: { id: string; name: string; email: string } | null;
+      permissions: { items: PermissionRow[] };
+    }>(
       `query($orgs: [ID!]!, $user: ID!) {
         nodes(ids: $orgs) { ... on Organization { id provider name } }
         user(id: $user) { id name email }
@@ -78,10 +106,14 @@ describe('orgraph behind @apollo/gateway, with the vendor-risk subgraph', () => 
           items { provider nativeId name } } }`,
       { orgs: [...picked.crux, picked.auth0, picked.datadog], user: picked.cruxUser },
     );
+    if (!data) throw new Error('orgraph answered no data');
     const [crux0, crux1, auth0, datadog] = data.nodes;
     const permission = data.permissions.items.find(
-      (p: { nativeId: string }) => p.nativeId === picked.cruxPermission.nativeId,
+      (p) => p.nativeId === picked.cruxPermission.nativeId,
     );
+    if (!crux0 || !crux1 || !auth0 || !datadog || !data.user || !permission) {
+      throw new Error('orgraph did not answer every picked object');
+    }
     await stack.reset();
     return { crux0, crux1, auth0, datadog, user: data.user, permission };
   }
@@ -167,14 +199,17 @@ describe('orgraph behind @apollo/gateway, with the vendor-risk subgraph', () => 
   });
 
   it("forwards the caller's provider credentials to orgraph: a wrong Crux token fails Crux fields only", async () => {
-    const result = await stack.gateway.query<any>(
+    const result = await stack.gateway.query<{
+      organizations: { items: Array<{ name: string }> };
+      watchlist: Array<{ reason: string; organization: { provider: string; name: string } | null }>;
+    }>(
       `{ organizations(filter: { providers: [CRUX] }, limit: 2) { items { name } }
          watchlist { reason organization { provider name } } }`,
       undefined,
       { 'x-crux-token': 'wrong-crux-token' },
     );
     const errors = (result.errors ?? []).map(
-      (e) => `${e.path?.join('.')} ${e.extensions?.code} ${e.extensions?.provider}`,
+      (e) => `${e.path?.join('.')} ${String(e.extensions?.code)} ${String(e.extensions?.provider)}`,
     );
     // Sorted: the two fetches that fail run in parallel branches of the plan.
     expect(errors.sort()).toEqual([
@@ -203,13 +238,9 @@ describe('orgraph behind @apollo/gateway, with the vendor-risk subgraph', () => 
     expect(JSON.stringify(result)).not.toContain('wrong-crux-token');
 
     await stack.reset();
-    const good = await stack.gateway.query<any>(
-      '{ watchlist { organization { name } } }',
-      undefined,
-      {
-        'x-crux-token': stack.orgraph.emulators.crux.credentials.token,
-      },
-    );
+    const good = await stack.gateway.query('{ watchlist { organization { name } } }', undefined, {
+      'x-crux-token': stack.orgraph.emulators.crux.credentials.token,
+    });
     expect(good.errors).toBeUndefined();
     expect(stack.orgraph.emulators.crux.counter.requests().map((r) => r.status)).toEqual([200]);
   });
@@ -225,12 +256,12 @@ describe('orgraph behind @apollo/gateway, with the vendor-risk subgraph', () => 
     );
     // Byte for byte: the file the README's supergraph.yaml composes is what a router introspects.
     expect(`${service.data!._service.sdl}\n`).toBe(committed);
-    const ordinary = await stack.orgraph.query<any>(
+    const ordinary = await stack.orgraph.query<{ organization: { id: string } | null }>(
       'query($id: ID!) { organization(id: $id) { id } }',
       {
         id: picked.auth0,
       },
     );
-    expect(ordinary.data.organization.id).toBe(picked.auth0);
+    expect(ordinary.data?.organization?.id).toBe(picked.auth0);
   });
 });

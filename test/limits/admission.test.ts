@@ -39,9 +39,11 @@ describe('query admission and the response ceiling', () => {
       },
     ]);
     // The same operation under the ceiling is answered: the ceiling, not the query, refused it.
-    const small = await stack.query('{ organizations(limit: 3) { items { id name } } }');
+    const small = await stack.query<{
+      organizations: { items: Array<{ id: string; name: string }> };
+    }>('{ organizations(limit: 3) { items { id name } } }');
     expect(small.errors).toBeUndefined();
-    expect((small.data as any).organizations.items).toHaveLength(3);
+    expect(small.data!.organizations.items).toHaveLength(3);
   });
 
   it('refuses a chain of 20,000 fragment spreads with a validation error, not a stack overflow', async () => {

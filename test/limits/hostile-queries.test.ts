@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { expect } from '@jest/globals';
 import { hashApiKey } from '../../src/callers/api-key-hash';
 import { startEmulators, type RunningEmulators } from '../../src/emulators/start-emulators';
 import { emulatorEnv } from '../support/emulator-env';
@@ -59,7 +60,7 @@ interface HostileCase {
 
 interface Answer {
   data?: unknown;
-  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+  errors?: Array<{ message: string; extensions?: { code?: string } & Record<string, unknown> }>;
   extensions?: Record<string, unknown>;
 }
 

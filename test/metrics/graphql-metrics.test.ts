@@ -46,8 +46,8 @@ describe('GraphQL request metrics', () => {
   beforeEach(() => stack.reset());
 
   const scrape = () => scrapeMetrics(stack.server.url);
-  const query = (text: string, variables?: Record<string, unknown>) =>
-    stack.query<any>(text, variables, auth);
+  const query = <T = Record<string, unknown>>(text: string, variables?: Record<string, unknown>) =>
+    stack.query<T>(text, variables, auth);
 
   /** Runs `send` and returns how each request count moved, as `operation outcome` → count. */
   async function counted(send: () => Promise<unknown>): Promise<Record<string, number>> {
@@ -61,8 +61,10 @@ describe('GraphQL request metrics', () => {
     expect((await query('query Named { __typename }')).errors).toBeUndefined();
     expect((await query('{ __typename }')).errors).toBeUndefined();
     stack.emulators.crux.setKnobs({ faults: [{ status: 500 }] });
-    const partial = await query('query Partial { organizations(limit: 500) { totalCount } }');
-    expect(partial.data.organizations.totalCount).toBe(12 + 12);
+    const partial = await query<{ organizations: { totalCount: number } }>(
+      'query Partial { organizations(limit: 500) { totalCount } }',
+    );
+    expect(partial.data!.organizations.totalCount).toBe(12 + 12);
     expect(partial.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_UNAVAILABLE']);
     stack.emulators.crux.setKnobs({ faults: [] });
     const tooLarge = await query(

@@ -195,6 +195,7 @@ describe('with Redis unreachable', () => {
 });
 
 function withoutRoute(routes: Record<string, number>, route: string): Record<string, number> {
-  const { [route]: _, ...rest } = routes;
+  const rest = { ...routes };
+  delete rest[route];
   return rest;
 }

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import pino from 'pino';
 import { scrapeMetrics, type MetricsScrape } from '../support/prometheus-text';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-stack';
@@ -13,6 +14,10 @@ import { startTestStack, type GraphQLResponse, type TestStack } from '../support
 const CRUX_ORGS =
   'query CruxOrganizations { organizations(filter: { providers: [CRUX] }, limit: 500) { totalCount } }';
 const CRUX_ROUTE = 'GET /organizations/connections/';
+/** What CRUX_ORGS selects. */
+interface CruxOrgsData {
+  organizations: { totalCount: number };
+}
 const DATADOG_ORGS =
   'query DatadogOrganizations { organizations(filter: { providers: [DATADOG] }, limit: 500) { totalCount } }';
 const DATADOG_ROUTE = 'GET /api/v2/org_connections';
@@ -90,9 +95,9 @@ describe('upstream metrics', () => {
   const crux = () => stack.emulators.crux;
   it('a Crux listing cold, then warm: one call to GET /organizations/connections/ (200), a cache miss, then a hit', async () => {
     const before = await scrape();
-    const cold = await stack.query<any>(CRUX_ORGS);
+    const cold = await stack.query<CruxOrgsData>(CRUX_ORGS);
     expect(cold.errors).toBeUndefined();
-    expect(cold.data.organizations.totalCount).toBe(13);
+    expect(cold.data!.organizations.totalCount).toBe(13);
     const afterCold = await scrape();
     const coldDelta = delta(before, afterCold);
     expect(crux().counter.byRoute()).toEqual({ [CRUX_ROUTE]: 1 });
@@ -110,8 +115,8 @@ describe('upstream metrics', () => {
     expect(coldDelta(CACHE, { provider: 'CRUX', outcome: 'miss' })).toBe(1);
     expect(coldDelta(CACHE, { provider: 'CRUX', outcome: 'hit' })).toBe(0);
 
-    const warm = await stack.query<any>(CRUX_ORGS);
-    expect(warm.data.organizations.totalCount).toBe(13);
+    const warm = await stack.query<CruxOrgsData>(CRUX_ORGS);
+    expect(warm.data!.organizations.totalCount).toBe(13);
     const warmDelta = delta(afterCold, await scrape());
     expect(crux().counter.count()).toBe(1);
     expect(warmDelta(CALLS)).toBe(0);
@@ -187,7 +192,7 @@ describe('upstream metrics', () => {
   it('a Crux 429: counted as a 429, waited for (Retry-After) and retried once', async () => {
     crux().setKnobs({ faults: [{ route: CRUX_ROUTE, status: 429, times: 1 }] });
     const before = await scrape();
-    const result = await stack.query<any>(CRUX_ORGS);
+    const result = await stack.query<CruxOrgsData>(CRUX_ORGS);
     expect(result.errors).toBeUndefined();
     expect(
       crux()

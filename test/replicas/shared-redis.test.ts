@@ -123,7 +123,7 @@ describe('replicas sharing one Redis', () => {
       signal: AbortSignal.timeout(DEADLINE_MS + 10_000),
     });
     return (await response.json()) as {
-      data?: any;
+      data?: { organization?: { id: string; displayName: string } | null } | null;
       errors?: Array<{ message: string; extensions?: { code?: string } }>;
       extensions?: { upstream?: { calls: number; cache: { hits: number; misses: number } } };
     };

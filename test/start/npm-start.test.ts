@@ -111,7 +111,7 @@ describe('npm start', () => {
         false,
       ]);
     } catch (error) {
-      throw new Error(`${(error as Error).message}\nnpm stderr:\n${stderr}`);
+      throw new Error(`${(error as Error).message}\nnpm stderr:\n${stderr}`, { cause: error });
     } finally {
       // After a failure: killing npm alone would leave orgraph running.
       if (orgraphPid !== undefined && isRunning(orgraphPid)) process.kill(orgraphPid, 'SIGKILL');
@@ -122,8 +122,9 @@ describe('npm start', () => {
 
 async function nextLogLine(lines: AsyncIterator<string>, message: RegExp): Promise<LogLine> {
   for (;;) {
-    const { value, done } = await lines.next();
-    if (done) throw new Error(`npm start ended before logging ${message}`);
+    const next = await lines.next();
+    if (next.done) throw new Error(`npm start ended before logging ${message}`);
+    const value = next.value;
     if (!value.startsWith('{')) continue; // npm's own lines
     const line = JSON.parse(value) as LogLine;
     if (message.test(line.msg)) return line;

@@ -61,7 +61,7 @@ export async function startGateway(
             const value = context.headers[header];
             if (typeof value === 'string') request.http?.headers.set(header, value);
           }
-          const representations = request.variables?.representations;
+          const representations: unknown = request.variables?.representations;
           recorded.push({
             subgraph: name,
             query: request.query ?? '',
@@ -73,7 +73,7 @@ export async function startGateway(
   const server = new ApolloServer<GatewayContext>({ gateway });
   const { url } = await startStandaloneServer(server, {
     listen: { port: 0, host: '127.0.0.1' },
-    context: async ({ req }) => ({ headers: req.headers }),
+    context: ({ req }) => Promise.resolve({ headers: req.headers }),
   });
   return {
     url,

@@ -13,7 +13,7 @@ export interface FederationStack {
   vendorRisk: RunningVendorRisk;
   gateway: RunningGateway;
   /** Clears the emulators' counters and the gateway's record of subgraph fetches. */
-  reset(): void;
+  reset(): Promise<void>;
   /** Upstream calls per emulator and subgraph fetches per subgraph since the last reset. */
   calls(): ReturnType<typeof upstreamCalls> & { fetches: Record<string, number> };
   stop(): Promise<void>;

@@ -85,6 +85,7 @@ export function deleteOrgConnection(ctx: WriteContext, request: EmulatorRequest)
 /** The recorded PATCH response names no org and no user: ids only. */
 function withoutNames(connection: DatadogOrgConnection): DatadogOrgConnection {
   const copy = structuredClone(connection);
-  for (const relationship of Object.values(copy.relationships)) delete relationship?.data.name;
+  const { source_org, sink_org, created_by } = copy.relationships;
+  for (const relationship of [source_org, sink_org, created_by]) delete relationship?.data.name;
   return copy;
 }

@@ -224,8 +224,8 @@ export class Auth0Source implements ProviderSource {
     return org ? [org] : [];
   }
 
-  async connectionsCreatedBy(): Promise<Connection[]> {
-    return []; // Auth0 does not say who enabled a connection.
+  connectionsCreatedBy(): Promise<Connection[]> {
+    return Promise.resolve([]); // Auth0 does not say who enabled a connection.
   }
 
   /** The tenant's roles: Auth0 permissions are granted to organization members as roles. */

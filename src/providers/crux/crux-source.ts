@@ -97,8 +97,8 @@ export class CruxSource implements ProviderSource {
     return user ? [await this.ownOrganization()] : [];
   }
 
-  async connectionsCreatedBy(): Promise<Connection[]> {
-    return []; // Crux does not say who created a connection.
+  connectionsCreatedBy(): Promise<Connection[]> {
+    return Promise.resolve([]); // Crux does not say who created a connection.
   }
 
   permissions() {

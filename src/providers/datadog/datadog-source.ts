@@ -100,28 +100,28 @@ export class DatadogSource implements ProviderSource {
     return this.people.loader.load(key);
   }
 
-  async usersOfOrganization(): Promise<User[]> {
-    return []; // Datadog's API here lists no org members
+  usersOfOrganization(): Promise<User[]> {
+    return Promise.resolve([]); // Datadog's API here lists no org members
   }
 
-  async organizationsOfUser(): Promise<Organization[]> {
-    return [];
+  organizationsOfUser(): Promise<Organization[]> {
+    return Promise.resolve([]);
   }
 
   async connectionsCreatedBy(userKey: string): Promise<Connection[]> {
     return (await this.listing()).filter((c) => c.createdByRef?.key === userKey);
   }
 
-  async permissions(): Promise<Permission[]> {
-    return [];
+  permissions(): Promise<Permission[]> {
+    return Promise.resolve([]);
   }
 
-  async permission(): Promise<Permission | null> {
-    return null;
+  permission(): Promise<Permission | null> {
+    return Promise.resolve(null);
   }
 
-  async usersWithPermission(): Promise<User[]> {
-    return [];
+  usersWithPermission(): Promise<User[]> {
+    return Promise.resolve([]);
   }
 
   /** Page 1 of the unfiltered listing: the listing's start, and the probe that tells the total. */

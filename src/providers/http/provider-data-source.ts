@@ -166,11 +166,16 @@ export abstract class ProviderDataSource extends RESTDataSource {
     }
   }
 
-  protected override async errorFromResponse({
+  protected override errorFromResponse({
     response,
   }: {
     response: FetcherResponse;
   }): Promise<GraphQLError> {
+    return Promise.resolve(this.errorForStatus(response));
+  }
+
+  /** The coded error for a response whose status is not a success. */
+  private errorForStatus(response: FetcherResponse): GraphQLError {
     const status = response.status;
     const headers = response.headers as unknown as Headers;
     const details = { provider: this.provider, status };
