@@ -1,6 +1,6 @@
-import net from 'node:net';
 import { RedisReplyError, sendRedisCommand, startRedisServer } from '../support/redis-server';
 import type { RedisServer } from '../support/redis-server';
+import { acceptsConnections } from '../support/tcp-port';
 
 /** Resolves 'no reply' when the promise has not settled within `ms`. */
 async function within<T>(promise: Promise<T>, ms: number): Promise<T | 'no reply'> {
@@ -13,17 +13,6 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | 'no reply
   } finally {
     clearTimeout(timer);
   }
-}
-
-function connects(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 describe('startRedisServer', () => {
@@ -87,7 +76,7 @@ describe('startRedisServer', () => {
 
     await server.stop();
 
-    expect(await connects(port)).toBe(false);
+    expect(await acceptsConnections(port)).toBe(false);
     await expect(sendRedisCommand({ port, timeoutMs: 1000 }, ['PING'])).rejects.toThrow();
     await server.stop(); // A second stop is harmless.
   });

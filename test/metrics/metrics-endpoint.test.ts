@@ -3,6 +3,7 @@ import { loadConfig } from '../../src/config/load-config';
 import { configErrorOf } from '../support/config-error-of';
 import { MetricsScrape, scrapeMetrics } from '../support/prometheus-text';
 import { startTestStack, type TestStack } from '../support/test-stack';
+import { emulatorSecrets } from '../support/emulator-secrets';
 
 /**
  * GET /metrics itself: Node's default metrics and orgraph's in Prometheus' text format; every provider
@@ -111,21 +112,7 @@ describe('GET /metrics', () => {
     expect(Object.keys(measured.AUTH0).length).toBeGreaterThan(2);
 
     const text = after.text;
-    const secrets = [
-      ...[crux.firstTenant, crux.secondTenant].flatMap((t) => [
-        t.credentials.token,
-        t.credentials.password,
-      ]),
-      ...[auth0.firstTenant, auth0.secondTenant].flatMap((t) => [
-        t.credentials.token,
-        t.credentials.clientId,
-        t.credentials.clientSecret,
-      ]),
-      ...[datadog.firstTenant, datadog.secondTenant].flatMap((t) => [
-        t.credentials.apiKey,
-        t.credentials.appKey,
-      ]),
-    ];
+    const secrets = emulatorSecrets(stack.emulators);
     for (const secret of secrets) expect(text).not.toContain(secret);
     const ids = items.flatMap((i) => [i.id, i.nativeId ?? '']).filter((id) => id.length >= 8);
     expect(ids.length).toBeGreaterThan(30);

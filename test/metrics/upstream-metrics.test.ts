@@ -2,6 +2,7 @@ import { expect } from '@jest/globals';
 import pino from 'pino';
 import { scrapeMetrics, type MetricsScrape } from '../support/prometheus-text';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-stack';
+import { emulatorSecrets } from '../support/emulator-secrets';
 
 /**
  * The upstream metrics over real HTTP: after known queries, GET /metrics moves exactly as the
@@ -43,26 +44,6 @@ function codesOf(result: GraphQLResponse<unknown>) {
 function delta(before: MetricsScrape, after: MetricsScrape) {
   return (name: string, labels: Record<string, string> = {}) =>
     after.value(name, labels) - before.value(name, labels);
-}
-
-/** Every credential the emulators know, for both tenants. */
-function emulatorSecrets(stack: TestStack): string[] {
-  const { crux, auth0, datadog } = stack.emulators;
-  return [
-    ...[crux.firstTenant, crux.secondTenant].flatMap((t) => [
-      t.credentials.token,
-      t.credentials.password,
-    ]),
-    ...[auth0.firstTenant, auth0.secondTenant].flatMap((t) => [
-      t.credentials.token,
-      t.credentials.clientId,
-      t.credentials.clientSecret,
-    ]),
-    ...[datadog.firstTenant, datadog.secondTenant].flatMap((t) => [
-      t.credentials.apiKey,
-      t.credentials.appKey,
-    ]),
-  ];
 }
 
 describe('upstream metrics', () => {
@@ -236,7 +217,7 @@ describe('upstream metrics', () => {
     });
     expect(calls().length).toBeGreaterThanOrEqual(6);
     const text = JSON.stringify(calls());
-    for (const secret of emulatorSecrets(stack)) expect(text).not.toContain(secret);
+    for (const secret of emulatorSecrets(stack.emulators)) expect(text).not.toContain(secret);
     expect(text).not.toMatch(/https?:\/\//);
     // Routes by their templates: no line names an id (the Auth0 listings are per organization).
     expect(new Set(calls().map((l) => l.route))).toEqual(
