@@ -1,4 +1,3 @@
-import './tracing/start-from-env';
 import 'reflect-metadata';
 import { ConfigError } from './config/config-error';
 import { loadConfig } from './config/load-config';
@@ -7,12 +6,14 @@ import { startEmulators, type RunningEmulators } from './emulators/start-emulato
 import { createLogger } from './server/logger';
 import { startServer } from './server/start-server';
 import { shutdownOnSignals } from './shutdown/shutdown-on-signals';
+import { startTracingFromEnv } from './tracing/start-from-env';
 
 /**
  * `npm start`: orgraph against the configured providers, or, with none configured, in demo mode against
  * the three emulators started here on loopback (no network needed).
  */
 async function main(): Promise<void> {
+  await startTracingFromEnv();
   let config;
   try {
     config = loadConfig();

@@ -2,7 +2,8 @@ import type { Logger } from 'pino';
 import { ErrorCode } from '../errors/error-code';
 import { UpstreamError } from '../errors/upstream-error';
 import type { SharedStore } from '../shared-store/shared-store';
-import { decodeCachedRead, encodeCachedRead, type CachedRead } from './cached-read';
+import { encodeCachedRead, type CachedRead } from './cached-read';
+import { DecodedReads } from './decoded-reads';
 import type { CachePolicy } from './cache-policy';
 import type { ReadOutcome } from './read-outcome';
 
@@ -36,6 +37,7 @@ const SERVE_STALE_ON: ReadonlySet<unknown> = new Set([
  */
 export class UpstreamCache {
   private readonly inFlight = new Map<string, Promise<CachedRead<unknown>>>();
+  private readonly decoded = new DecodedReads();
   private storeErrors = 0;
   private lastStoreErrorLog = 0;
 
@@ -128,7 +130,7 @@ export class UpstreamCache {
 
   private async lookup<T>(key: string): Promise<CachedRead<T> | undefined> {
     try {
-      return decodeCachedRead<T>(await this.store.get(key));
+      return this.decoded.decode<T>(key, await this.store.get(key));
     } catch (error) {
       this.storeFailed(error, 'read');
       return undefined;

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { ErrorCode } from '../errors/error-code';
 import { limitError } from './limit-error';
 import { queryCost, TooManyFieldsToEstimateError } from './query-cost';
@@ -9,6 +10,28 @@ import { queryCost, TooManyFieldsToEstimateError } from './query-cost';
  */
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
   if (maxCost === 0) return {};
+  // Without variables, a document's cost per operation is the same every time, and Apollo hands the
+  // same parsed document to every request that sends the same text: it is estimated once.
+  const costs = new WeakMap<DocumentNode, Map<string | undefined, number | undefined>>();
+  const estimate = (
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    variables: Record<string, unknown> | undefined,
+    operationName: string | undefined,
+  ): number | undefined => {
+    if (variables && Object.keys(variables).length > 0) {
+      return queryCost(schema, document, variables, operationName);
+    }
+    let byOperation = costs.get(document);
+    if (!byOperation) {
+      byOperation = new Map<string | undefined, number | undefined>();
+      costs.set(document, byOperation);
+    }
+    if (!byOperation.has(operationName)) {
+      byOperation.set(operationName, queryCost(schema, document, variables, operationName));
+    }
+    return byOperation.get(operationName);
+  };
   return {
     requestDidStart() {
       return Promise.resolve({
@@ -17,7 +40,7 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
         didResolveOperation({ schema, document, request }) {
           let cost: number | undefined;
           try {
-            cost = queryCost(schema, document, request.variables, request.operationName);
+            cost = estimate(schema, document, request.variables, request.operationName);
           } catch (error) {
             if (!(error instanceof TooManyFieldsToEstimateError)) throw error; // queryCost throws no other
             return Promise.reject(

@@ -1,3 +1,4 @@
+import type { PagePart } from '../graph/catalog/page-part';
 import type { Connection } from '../graph/connection/connection.type';
 import type { Organization } from '../graph/organization/organization.type';
 import type { Permission } from '../graph/permission/permission.type';
@@ -35,9 +36,15 @@ export interface ProviderSource {
   organization(key: string): Promise<Organization | null>;
 
   connections(query: ConnectionQuery): Promise<Connection[]>;
+  /** Every connection, `connections({})` in the same order, counted and paged without reading them all
+   * where the provider pages them (Datadog); absent where the whole listing is read anyway. */
+  connectionPages?(): PagePart<Connection>;
   connection(key: string): Promise<Connection | null>;
 
   users(): Promise<User[]>;
+  /** Every user, `users()` in the same order, counted and paged without reading them all where the
+   * provider lists users per organization (Auth0); absent where the whole listing is read anyway. */
+  userPages?(): PagePart<User>;
   user(key: string): Promise<User | null>;
   usersOfOrganization(organizationKey: string): Promise<User[]>;
   organizationsOfUser(userKey: string): Promise<Organization[]>;

@@ -12,7 +12,9 @@ export const FEDERATION_LINK = 'https://specs.apollo.dev/federation/v2.7';
 
 /**
  * The one schema orgraph serves: type-graphql's classes turned into an Apollo Federation 2 subgraph.
- * Ordinary queries and a router's `_entities` run on the same build, so the two cannot drift.
+ * Ordinary queries and a router's `_entities` run on the same build, so the two cannot drift. Object
+ * types declare `simpleResolvers: true`: with no middlewares or auth checks here, their plain fields
+ * are read by graphql-js itself rather than through a type-graphql wrapper per field resolved.
  */
 export async function buildOrgraphSchema(): Promise<GraphQLSchema> {
   return (await buildOrgraphSchemas()).subgraph;

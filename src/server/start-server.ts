@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTrace } from '@apollo/server/plugin/inlineTrace';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -34,6 +37,7 @@ import { corsMiddleware } from './cors';
 import { createFormatError } from './format-error';
 import { httpErrorHandler } from './http-error-handler';
 import { mountGraphiQL } from './mount-graphiql';
+import { noStorePlugin } from './no-store.plugin';
 import { partialErrorsPlugin } from './partial-errors.plugin';
 import { Readiness } from './readiness';
 import { requestLogPlugin } from './request-log.plugin';
@@ -102,6 +106,10 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // GraphiQL is served by orgraph itself (no CDN); Apollo's landing page would load one.
       ApolloServerPluginLandingPageDisabled(),
+      // No field sets a cache hint, so Apollo's cache-control plugin would only wrap every resolver
+      // (a call and a lookup per field resolved) to compute `no-store`, which noStorePlugin sends.
+      ApolloServerPluginCacheControlDisabled(),
+      noStorePlugin,
     ],
   });
   await apollo.start();

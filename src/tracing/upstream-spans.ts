@@ -24,7 +24,7 @@ import {
   ATTR_PROVIDER,
   ATTR_URL_TEMPLATE,
 } from './span-attributes';
-import { tracer } from './tracer';
+import { tracer, tracingActive } from './tracer';
 import { injectTraceContext } from './w3c-trace-context';
 
 /** One call a provider client makes, named without the ids in its path. */
@@ -42,6 +42,7 @@ const TRACED_CALL = createContextKey('orgraph traced upstream call');
  * attempts are its children, and the cache records where a read came from on it.
  */
 export function traceUpstreamCall<T>(call: TracedCall, work: () => Promise<T>): Promise<T> {
+  if (!tracingActive()) return work();
   const parent = context.active().setValue(TRACED_CALL, call);
   const options = { attributes: { [ATTR_PROVIDER]: call.provider, ...routeAttributes(call) } };
   return tracer.startActiveSpan(
@@ -77,6 +78,8 @@ export async function traceAttempt(
   target: string,
   send: (traceHeaders: Record<string, string>) => Promise<Response>,
 ): Promise<Response> {
+  // No span, so no traceparent of its own: the caller's trace context is forwarded instead.
+  if (!tracingActive()) return send({});
   const active = context.active();
   const call = active.getValue(TRACED_CALL) as TracedCall | undefined;
   const template = call && templateOf(call);

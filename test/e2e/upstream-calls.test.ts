@@ -158,7 +158,7 @@ describe('upstream calls per query', () => {
     expect(counts().auth0).toEqual({ 'GET /api/v2/roles/:id': 1 });
   });
 
-  it('nodes: 10 Auth0 organizations by ID cost one listing, one organization costs one GET', async () => {
+  it('nodes: 10 Auth0 organizations by ID cost one first page, one organization costs one GET', async () => {
     const list = await run<{ organizations: Items<{ id: string }> }>(
       `{ organizations(filter: { providers: [AUTH0] }, limit: 10) { items { id } } }`,
     );

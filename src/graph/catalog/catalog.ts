@@ -9,7 +9,7 @@ import type { ConnectionQuery, ProviderSource } from '../../providers/provider-s
 import type { EntityRef } from '../common/entity-ref';
 import type { Page } from '../common/page.type';
 import type { PagingArgs } from '../common/paging.args';
-import { selectsField } from '../common/selects-field';
+import { selectsField, selectsPath } from '../common/selects-field';
 import { ConnectionKind } from '../connection/connection-kind.enum';
 import type { ConnectionFilter } from '../connection/connection.filter';
 import type { Connection } from '../connection/connection.type';
@@ -123,7 +123,11 @@ export class Catalog {
     if (kind) selected = intersect(selected, [KIND_PROVIDER[kind]]);
     const parts = this.sources
       .select(selected)
-      .map((source) => wholeListPart(() => this.keepingPart(source.connections({}), info)));
+      .map(
+        (source) =>
+          source.connectionPages?.() ??
+          wholeListPart(() => this.keepingPart(source.connections({}), info)),
+      );
     return this.mergedPage(parts, paging, info);
   }
 
@@ -134,9 +138,17 @@ export class Catalog {
     info: GraphQLResolveInfo,
   ): Promise<Page<User>> | undefined {
     if (filter.organizationId || filter.status || filter.search) return undefined;
-    const parts = this.sources
-      .select(chosen(filter.providers))
-      .map((source) => wholeListPart(() => this.keepingPart(source.users(), info)));
+    // Who else holds a permission needs every user of its provider: reading them page by page first
+    // would only add rounds (and a page read twice).
+    const everyone =
+      selectsPath(info, ['items', 'permissions', 'users']) ||
+      selectsPath(info, ['items', 'permissionAssignments', 'permission', 'users']);
+    const parts = this.sources.select(chosen(filter.providers)).map((source) => {
+      const pages = everyone ? undefined : source.userPages?.();
+      return pages
+        ? this.keepingParts(pages, info)
+        : wholeListPart(() => this.keepingPart(source.users(), info));
+    });
     return this.mergedPage(parts, paging, info);
   }
 
@@ -145,6 +157,10 @@ export class Catalog {
    * provider's count is needed and they are asked at once. Without it, providers are asked in order
    * only until the page is full and it is known whether more follow: a page that lies within the first
    * provider's items never costs the others anything. A failing provider is left out, with its error.
+   * Each count is told where the page will start in that provider's list when that is known by then
+   * (always for the first provider), so a provider whose pages carry the total reads one page only,
+   * and, without `totalCount`, how many items are enough: the window's end and one more to tell
+   * whether more follow, or just one once the page is full.
    */
   private async mergedPage<T>(
     parts: ReadonlyArray<PagePart<T>>,
@@ -152,10 +168,12 @@ export class Catalog {
     info: GraphQLResolveInfo,
   ): Promise<Page<T>> {
     const counted = selectsField(info, 'totalCount')
-      ? await Promise.allSettled(parts.map((part) => part.count()))
+      ? await Promise.allSettled(
+          parts.map((part, index) => (index === 0 ? part.count(offset) : part.count())),
+        )
       : undefined;
-    const count = async (index: number): Promise<number> => {
-      const result = counted ? counted[index] : await settle(parts[index].count());
+    const count = async (index: number, from: number, upTo: number): Promise<number> => {
+      const result = counted ? counted[index] : await settle(parts[index].count(from, upTo));
       if (result.status === 'fulfilled') return result.value;
       this.report(result.reason, info);
       return 0;
@@ -168,11 +186,11 @@ export class Catalog {
       if (start >= end && !counted) {
         // The page is full: only whether anything follows is left to learn.
         if (hasNextPage) break;
-        hasNextPage = (await count(index)) > 0;
+        hasNextPage = (await count(index, 0, 1)) > 0;
         continue;
       }
-      const size = await count(index);
       const from = Math.max(0, offset - start);
+      const size = await count(index, from, end - start + 1);
       const to = Math.min(size, end - start);
       if (from < to) windows.push({ part: parts[index], from, to });
       start += size;
@@ -292,6 +310,22 @@ export class Catalog {
       this.partialErrors.add(result.reason, info, [index]);
       return null;
     });
+  }
+
+  /** A page part that answered in part: its counts and pages, and its errors beside them. */
+  private keepingParts<T>(part: PagePart<T>, info: GraphQLResolveInfo): PagePart<T> {
+    return {
+      count: async (from, upTo) => {
+        try {
+          return await part.count(from, upTo);
+        } catch (error) {
+          if (!(error instanceof PartialListError)) throw error;
+          for (const failure of error.errors) this.partialErrors.add(failure, info);
+          return error.items.length;
+        }
+      },
+      page: (from, count) => this.keepingPart(part.page(from, count), info),
+    };
   }
 
   /** A list a provider answered in part (one Auth0 organization's members failing): its items, and

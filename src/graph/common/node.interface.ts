@@ -6,6 +6,8 @@ import { Provider } from './provider.enum';
   resolveType: (value: { __typename?: string }) => value.__typename,
 })
 export abstract class Node {
+  /** Encoded when read, from `provider` and `key`: mapped entities carry it on their prototype
+   * (see entityPrototype), so a listing of thousands of objects encodes only the IDs a response shows. */
   @Field(() => ID, {
     description: 'Global ID: opaque, stable, encodes the provider and its native id.',
   })

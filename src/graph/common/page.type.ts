@@ -15,7 +15,7 @@ export interface Page<T> {
  * "connection" is a domain word in this graph.
  */
 export function PageType<T extends object>(itemType: ClassType<T>, itemsName: string) {
-  @ObjectType()
+  @ObjectType({ simpleResolvers: true })
   abstract class PageClass implements Page<T> {
     @Field(() => [itemType], { description: `The ${itemsName} on this page.` })
     items!: T[];

@@ -1,6 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'A person at Crux: a contact, an account manager or an org user.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A person at Crux: a contact, an account manager or an org user.',
+})
 export class Person {
   @Field({ description: 'Universal Unique Identifier for the person.' })
   uuid!: string;

@@ -1,11 +1,40 @@
-import { encodeGlobalId } from '../../model/global-id';
 import type { Provider } from '../../model/provider';
+import { entityClass } from '../common/entity-class';
 import type { ConnectionKind } from './connection-kind.enum';
 import type { Connection } from './connection.type';
 
+class ConnectionEntity extends entityClass<Connection>('Connection') {
+  constructor(provider: Provider, key: string, nativeId: string, kind: ConnectionKind) {
+    super();
+    this.provider = provider;
+    this.nativeId = nativeId;
+    this.key = key;
+    this.kind = kind;
+    this.status = null;
+    this.retailer = null;
+    this.supplier = null;
+    this.accountManager = null;
+    this.suppliersRetailerAccountNumber = null;
+    this.retailersSupplierAccountNumber = null;
+    this.connectionTypes = null;
+    this.createdAt = null;
+    this.identityConnection = null;
+    this.organizationConnectionName = null;
+    this.assignMembershipOnLogin = null;
+    this.showAsButton = null;
+    this.isSignupEnabled = null;
+    this.organizationAccessLevel = null;
+    this.isEnabled = null;
+    this.organizationRefs = [];
+    this.sourceRef = null;
+    this.sinkRef = null;
+    this.createdByRef = null;
+  }
+}
+
 /**
- * A connection with every provider-specific field empty. Each provider's mapper spreads it and fills its
- * own part, so a field added to Connection needs no change in the providers that do not have it.
+ * A connection with every provider-specific field empty. Each provider's mapper sets its own part
+ * on it, so a field added to Connection needs no change in the providers that do not have it.
  */
 export function blankConnection(
   provider: Provider,
@@ -13,31 +42,5 @@ export function blankConnection(
   nativeId: string,
   kind: ConnectionKind,
 ): Connection {
-  return {
-    __typename: 'Connection',
-    id: encodeGlobalId('Connection', provider, key),
-    provider,
-    nativeId,
-    key,
-    kind,
-    status: null,
-    retailer: null,
-    supplier: null,
-    accountManager: null,
-    suppliersRetailerAccountNumber: null,
-    retailersSupplierAccountNumber: null,
-    connectionTypes: null,
-    createdAt: null,
-    identityConnection: null,
-    organizationConnectionName: null,
-    assignMembershipOnLogin: null,
-    showAsButton: null,
-    isSignupEnabled: null,
-    organizationAccessLevel: null,
-    isEnabled: null,
-    organizationRefs: [],
-    sourceRef: null,
-    sinkRef: null,
-    createdByRef: null,
-  };
+  return new ConnectionEntity(provider, key, nativeId, kind);
 }

@@ -2,5 +2,5 @@ import { ObjectType } from 'type-graphql';
 import { PageType } from '../common/page.type';
 import { Connection } from './connection.type';
 
-@ObjectType({ description: 'A page of connections, with the total count.' })
+@ObjectType({ simpleResolvers: true, description: 'A page of connections, with the total count.' })
 export class ConnectionPage extends PageType(Connection, 'connections') {}

@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver } from 'type-graphql';
+import { Parent } from '../common/parent.decorator';
 import type { Context } from '../../context/context.type';
 import { Organization } from '../organization/organization.type';
 import { ConnectionParty } from './connection-party.type';
@@ -9,7 +10,7 @@ export class ConnectionPartyResolver {
     nullable: true,
     description: 'The retailer or supplier organization.',
   })
-  organization(@Root() party: ConnectionParty, @Ctx() ctx: Context) {
+  organization(@Parent() party: ConnectionParty, @Ctx() ctx: Context) {
     return ctx.catalog.organization(party.organizationRef);
   }
 }

@@ -3,6 +3,7 @@ import { Person } from '../common/person.type';
 import type { EntityRef } from '../common/entity-ref';
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'One side of a Crux connection: the retailer or the supplier, with its contact.',
 })
 export class ConnectionParty {

@@ -1,4 +1,5 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver } from 'type-graphql';
+import { Parent } from '../common/parent.decorator';
 import type { Context } from '../../context/context.type';
 import { EntityQueries } from '../common/entity-queries.resolver';
 import { Organization } from '../organization/organization.type';
@@ -25,7 +26,7 @@ export class ConnectionResolver extends EntityQueries({
       'Every organization on the connection: retailer and supplier (Crux), source and sink (Datadog), ' +
       'or the organization the identity connection is enabled for (Auth0).',
   })
-  async organizations(@Root() connection: Connection, @Ctx() ctx: Context) {
+  async organizations(@Parent() connection: Connection, @Ctx() ctx: Context) {
     const orgs = await Promise.all(
       connection.organizationRefs.map((r) => ctx.catalog.organization(r)),
     );
@@ -33,12 +34,12 @@ export class ConnectionResolver extends EntityQueries({
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The source org (Datadog).' })
-  source(@Root() connection: Connection, @Ctx() ctx: Context) {
+  source(@Parent() connection: Connection, @Ctx() ctx: Context) {
     return connection.sourceRef ? ctx.catalog.organization(connection.sourceRef) : null;
   }
 
   @FieldResolver(() => Organization, { nullable: true, description: 'The sink org (Datadog).' })
-  sink(@Root() connection: Connection, @Ctx() ctx: Context) {
+  sink(@Parent() connection: Connection, @Ctx() ctx: Context) {
     return connection.sinkRef ? ctx.catalog.organization(connection.sinkRef) : null;
   }
 
@@ -46,7 +47,7 @@ export class ConnectionResolver extends EntityQueries({
     nullable: true,
     description: 'The user who created the connection (Datadog `created_by`).',
   })
-  createdBy(@Root() connection: Connection, @Ctx() ctx: Context) {
+  createdBy(@Parent() connection: Connection, @Ctx() ctx: Context) {
     return connection.createdByRef ? ctx.catalog.user(connection.createdByRef) : null;
   }
 }

@@ -11,6 +11,7 @@ import { OrganizationAccessLevel } from './organization-access-level.enum';
 
 @Directive('@key(fields: "id")')
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description:
     'A connection involving organizations: a Crux retailer-supplier connection, an Auth0 identity ' +

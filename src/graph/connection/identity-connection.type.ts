@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 
 @ObjectType({
+  simpleResolvers: true,
   description: 'An Auth0 identity connection (database, social, enterprise, passwordless).',
 })
 export class IdentityConnection {

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Person } from '../common/person.type';
 
-@ObjectType({ description: 'A Crux account manager.' })
+@ObjectType({ simpleResolvers: true, description: 'A Crux account manager.' })
 export class AccountManager {
   @Field({ description: 'Universal Unique Identifier for the account manager.' })
   uuid!: string;

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Colors of an Auth0 organization login page.' })
+@ObjectType({ simpleResolvers: true, description: 'Colors of an Auth0 organization login page.' })
 export class BrandingColors {
   @Field({ description: 'HEX color for primary elements.' })
   primary!: string;
@@ -9,7 +9,7 @@ export class BrandingColors {
   pageBackground!: string;
 }
 
-@ObjectType({ description: 'Branding of an Auth0 organization.' })
+@ObjectType({ simpleResolvers: true, description: 'Branding of an Auth0 organization.' })
 export class OrganizationBranding {
   @Field(() => String, {
     nullable: true,

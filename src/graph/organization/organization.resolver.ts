@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver } from 'type-graphql';
+import { Parent } from '../common/parent.decorator';
 import type { Context } from '../../context/context.type';
 import { EntityQueries } from '../common/entity-queries.resolver';
 import { checkPaging, PagingArgs } from '../common/paging.args';
@@ -29,7 +30,7 @@ export class OrganizationResolver extends EntityQueries({
       "The organization's connections: Crux and Datadog connections it is a side of, or the identity connections enabled for an Auth0 organization.",
   })
   async connections(
-    @Root() organization: Organization,
+    @Parent() organization: Organization,
     @Arg('filter', () => ConnectionFilter, {
       nullable: true,
       description: 'Conditions the items must all meet.',
@@ -50,7 +51,7 @@ export class OrganizationResolver extends EntityQueries({
       "The organization's users: Crux org users (of your own organization) or Auth0 members.",
   })
   async users(
-    @Root() organization: Organization,
+    @Parent() organization: Organization,
     @Args() paging: PagingArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,

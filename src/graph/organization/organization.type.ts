@@ -10,6 +10,7 @@ import { OrganizationType } from './organization-type.enum';
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "provider nativeId")')
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description:
     'An organization at one provider: a Crux retailer or supplier, an Auth0 organization, or a Datadog org.',

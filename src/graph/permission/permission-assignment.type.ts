@@ -1,7 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Permission } from './permission.type';
 
-@ObjectType({ description: 'A permission and whether it is assigned to a user.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'A permission and whether it is assigned to a user.',
+})
 export class PermissionAssignment {
   @Field({ description: 'Whether this permission has been assigned to the user.' })
   assigned!: boolean;

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Info, Resolver } from 'type-graphql';
+import { Parent } from '../common/parent.decorator';
 import type { Context } from '../../context/context.type';
 import { EntityQueries } from '../common/entity-queries.resolver';
 import { User } from '../user/user.type';
@@ -22,7 +23,7 @@ export class PermissionResolver extends EntityQueries({
     nullable: true,
     description: 'Description of the permission.',
   })
-  async description(@Root() permission: Permission, @Ctx() ctx: Context) {
+  async description(@Parent() permission: Permission, @Ctx() ctx: Context) {
     if (permission.description !== undefined) return permission.description;
     // Listings that carry only id and name (Auth0 member roles) leave it to a lookup.
     const full = await ctx.catalog.source(permission.provider).permission(permission.key);
@@ -33,7 +34,7 @@ export class PermissionResolver extends EntityQueries({
     nullable: true,
     description: 'The users holding this permission.',
   })
-  users(@Root() permission: Permission, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  users(@Parent() permission: Permission, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return ctx.catalog.edge(
       permission.provider,
       (source) => source.usersWithPermission(permission.key),

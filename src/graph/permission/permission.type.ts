@@ -5,6 +5,7 @@ import { PermissionVisibility } from './permission-visibility.enum';
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "provider nativeId")')
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description: 'A permission a user can hold: a Crux permission, or an Auth0 role.',
 })

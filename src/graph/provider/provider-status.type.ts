@@ -1,7 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Provider } from '../common/provider.enum';
 
-@ObjectType({ description: 'Whether a provider is configured on this server.' })
+@ObjectType({
+  simpleResolvers: true,
+  description: 'Whether a provider is configured on this server.',
+})
 export class ProviderStatus {
   @Field(() => Provider, { description: 'The provider.' })
   provider!: Provider;

@@ -1,5 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, Info, Resolver } from 'type-graphql';
+import { Parent } from '../common/parent.decorator';
 import type { Context } from '../../context/context.type';
 import { EntityQueries } from '../common/entity-queries.resolver';
 import { Connection } from '../connection/connection.type';
@@ -22,7 +23,7 @@ export class UserResolver extends EntityQueries({
   fetchPage: (catalog, filter, paging, info) => catalog.usersPage(filter, paging, info),
 }) {
   @FieldResolver(() => [Permission], { description: 'The permissions assigned to the user.' })
-  permissions(@Root() user: User) {
+  permissions(@Parent() user: User) {
     return user.permissionAssignments.filter((a) => a.assigned).map((a) => a.permission);
   }
 
@@ -30,7 +31,7 @@ export class UserResolver extends EntityQueries({
     nullable: true,
     description: 'The organizations the user belongs to.',
   })
-  organizations(@Root() user: User, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  organizations(@Parent() user: User, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return ctx.catalog.edge(user.provider, (source) => source.organizationsOfUser(user.key), info);
   }
 
@@ -38,7 +39,7 @@ export class UserResolver extends EntityQueries({
     nullable: true,
     description: 'Connections this user created (Datadog).',
   })
-  createdConnections(@Root() user: User, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+  createdConnections(@Parent() user: User, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     return ctx.catalog.edge(user.provider, (source) => source.connectionsCreatedBy(user.key), info);
   }
 }

@@ -6,6 +6,7 @@ import { UserStatus } from './user-status.enum';
 
 @Directive('@key(fields: "id")')
 @ObjectType({
+  simpleResolvers: true,
   implements: Node,
   description:
     'A user: a Crux org user, an Auth0 organization member (one per organization membership, since ' +

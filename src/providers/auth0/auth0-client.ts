@@ -4,16 +4,19 @@ import { Provider } from '../../model/provider';
 import { MAX_LISTING_PAGES, pagingCapReached } from '../http/paging-cap';
 import { ProviderDataSource, type ProviderDataSourceOptions } from '../http/provider-data-source';
 import {
-  auth0MemberSchema,
-  auth0OrganizationConnectionSchema,
   auth0OrganizationSchema,
   auth0RoleSchema,
-  checkpointPageSchema,
-  offsetPageSchema,
+  enabledConnectionsPageSchema,
+  membersCheckpointPageSchema,
+  organizationConnectionsPageSchema,
+  organizationsCheckpointPageSchema,
+  organizationsOffsetPageSchema,
+  rolesOffsetPageSchema,
   type Auth0Member,
   type Auth0Organization,
   type Auth0OrganizationConnection,
   type Auth0Role,
+  type CheckpointPage,
   type OffsetPage,
 } from './auth0.schemas';
 import { auth0RateWindow, auth0ResetDelay } from './auth0-rate-limit';
@@ -67,7 +70,11 @@ export class Auth0Client extends ProviderDataSource {
 
   /** Every organization, with checkpoint paging (`from`/`take`), which has no 1000-item ceiling. */
   organizations(): Promise<Auth0Organization[]> {
-    return this.allCheckpointPages('organizations', 'organizations', auth0OrganizationSchema);
+    return this.allCheckpointPages(
+      'organizations',
+      'organizations',
+      organizationsCheckpointPageSchema,
+    );
   }
 
   /**
@@ -78,13 +85,9 @@ export class Auth0Client extends ProviderDataSource {
     page: number,
     perPage: number = PAGE_SIZE,
   ): Promise<OffsetPage<Auth0Organization>> {
-    return this.getValidated(
-      'organizations',
-      offsetPageSchema('organizations', auth0OrganizationSchema),
-      {
-        params: { page: String(page), per_page: String(perPage), include_totals: 'true' },
-      },
-    );
+    return this.getValidated('organizations', organizationsOffsetPageSchema, {
+      params: { page: String(page), per_page: String(perPage), include_totals: 'true' },
+    });
   }
 
   organization(id: string): Promise<Auth0Organization> {
@@ -101,7 +104,7 @@ export class Auth0Client extends ProviderDataSource {
     return this.allOffsetPages(
       `organizations/${encodeURIComponent(organizationId)}/connections`,
       'connections',
-      auth0OrganizationConnectionSchema,
+      organizationConnectionsPageSchema,
       extra,
     );
   }
@@ -111,7 +114,7 @@ export class Auth0Client extends ProviderDataSource {
     return this.allOffsetPages(
       `organizations/${encodeURIComponent(organizationId)}/enabled_connections`,
       'enabled_connections',
-      auth0OrganizationConnectionSchema,
+      enabledConnectionsPageSchema,
     );
   }
 
@@ -120,14 +123,14 @@ export class Auth0Client extends ProviderDataSource {
     return this.allCheckpointPages(
       `organizations/${encodeURIComponent(organizationId)}/members`,
       'members',
-      auth0MemberSchema,
+      membersCheckpointPageSchema,
       { fields: 'user_id,email,picture,name,roles', include_fields: 'true' },
     );
   }
 
   /** The tenant's roles (`read:roles`), all pages. */
   roles(): Promise<Auth0Role[]> {
-    return this.allOffsetPages('roles', 'roles', auth0RoleSchema);
+    return this.allOffsetPages('roles', 'roles', rolesOffsetPageSchema);
   }
 
   role(id: string): Promise<Auth0Role> {
@@ -139,7 +142,7 @@ export class Auth0Client extends ProviderDataSource {
     return this.allOffsetPages(
       `organizations/${encodeURIComponent(organizationId)}/members/${encodeURIComponent(userId)}/roles`,
       'roles',
-      auth0RoleSchema,
+      rolesOffsetPageSchema,
     );
   }
 
@@ -147,7 +150,7 @@ export class Auth0Client extends ProviderDataSource {
   private async allCheckpointPages<T>(
     path: string,
     key: string,
-    item: ZodType<T>,
+    pageSchema: ZodType<CheckpointPage<T>>,
     extra: Record<string, string> = {},
   ): Promise<T[]> {
     const all: T[] = [];
@@ -155,7 +158,7 @@ export class Auth0Client extends ProviderDataSource {
     for (let page = 0; page < MAX_LISTING_PAGES; page += 1) {
       const params: Record<string, string> = { ...extra, take: String(PAGE_SIZE) };
       if (from) params.from = from;
-      const result = await this.getValidated(path, checkpointPageSchema(key, item), { params });
+      const result = await this.getValidated(path, pageSchema, { params });
       for (const one of result.items) all.push(one);
       // A short page is the last: Auth0 still sends `next` there, and following it costs a call that
       // answers an empty page.
@@ -172,12 +175,12 @@ export class Auth0Client extends ProviderDataSource {
   private async allOffsetPages<T>(
     path: string,
     key: string,
-    item: ZodType<T>,
+    pageSchema: ZodType<OffsetPage<T>>,
     extra: Record<string, string> = {},
   ): Promise<T[]> {
     const all: T[] = [];
     for (let page = 0; page < MAX_LISTING_PAGES; page += 1) {
-      const result = await this.getValidated(path, offsetPageSchema(key, item), {
+      const result = await this.getValidated(path, pageSchema, {
         params: {
           ...extra,
           page: String(page),

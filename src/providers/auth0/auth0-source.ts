@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../errors/error-code';
 import { collectParts } from '../../errors/partial-list-error';
+import { groupedListPart } from '../../graph/catalog/grouped-list-part';
+import type { PagePart } from '../../graph/catalog/page-part';
 import type { Connection } from '../../graph/connection/connection.type';
 import type { Organization } from '../../graph/organization/organization.type';
 import type { Permission } from '../../graph/permission/permission.type';
@@ -47,32 +49,30 @@ async function failEachKey<T>(
   }
 }
 
+/** Whether the first offset page is the whole listing: a short page, or a total it reaches. */
+function holdsEveryOrganization(first: { items: unknown[]; total: number | undefined }): boolean {
+  return first.items.length < PAGE_SIZE || (first.total ?? Infinity) <= first.items.length;
+}
+
 /**
  * Auth0 in the unified model, for one request. Connections and members are per organization, so they
- * are batched per organization (one call each, however many fields ask); organizations come from one
- * listing, or from one GET when a single organization is all a request needs.
+ * are batched per organization (one call each, however many fields ask); organizations come from the
+ * listing, its first page, or GETs by id, whichever a request's lookups need fewest calls of.
  */
 export class Auth0Source implements ProviderSource {
   readonly provider = Provider.AUTH0;
 
   private organizationListStarted = false;
-  private readonly organizationList = once(() => {
+  private readonly organizationList = once(async () => {
     this.organizationListStarted = true;
+    // A first offset page that holds every organization (a small tenant) is the listing already.
+    const first = await this.offsetPages.get(0)?.catch(() => undefined);
+    if (first && holdsEveryOrganization(first)) return first.items;
     return this.client.organizations().then((orgs) => orgs.map(mapOrganization));
   });
 
-  /** One key: GET by id (one call). More, or the listing already loaded: the listing. */
   private readonly organizationLoader = new DataLoader<string, Organization | null>((keys) =>
-    failEachKey(keys, async () => {
-      const valid = keys.filter(isOrganizationId);
-      if (valid.length === 1 && !this.organizationListStarted) {
-        const org = await orNullOn404(this.client.organization(valid[0]));
-        return keys.map((k) => (org && k === valid[0] ? mapOrganization(org) : null));
-      }
-      if (valid.length === 0) return keys.map(() => null);
-      const byId = new Map((await this.organizationList()).map((o) => [o.key, o]));
-      return keys.map((k) => byId.get(k) ?? null);
-    }),
+    failEachKey(keys, () => this.lookUpOrganizations(keys)),
   );
 
   private readonly connectionsLoader = new DataLoader<string, Connection[]>((organizationIds) =>
@@ -130,6 +130,17 @@ export class Auth0Source implements ProviderSource {
   private readonly allUsers = once(async () => {
     const orgs = await this.organizationList();
     return collectParts(await this.membersLoader.loadMany(orgs.map((o) => o.key)));
+  });
+
+  /**
+   * Users a page at a time: the organizations in order (offset pages within Auth0's reach) and their
+   * members only until the page is covered; every member for an exact count. Kept for the request,
+   * so every users page of it extends the same reading.
+   */
+  private readonly userPart = groupedListPart<Organization, User>({
+    groups: (from, count) => this.organizationsFrom(from, count),
+    items: (orgs) => this.membersLoader.loadMany(orgs.map((o) => o.key)),
+    all: () => this.allUsers(),
   });
 
   constructor(private readonly client: Auth0Client) {}
@@ -206,6 +217,10 @@ export class Auth0Source implements ProviderSource {
     return this.allUsers();
   }
 
+  userPages(): PagePart<User> {
+    return this.userPart;
+  }
+
   async user(key: string) {
     const membership = splitMembershipKey(key);
     if (!membership) return null;
@@ -243,6 +258,71 @@ export class Auth0Source implements ProviderSource {
     return (await this.allUsers()).filter((u) =>
       u.permissionAssignments.some((a) => a.permission.key === permissionKey),
     );
+  }
+
+  /**
+   * Organizations by id in the fewest calls. One id: GET it. Several: the first offset page (shared with
+   * pages and the count), which holds the organizations clients usually have ids of; the ids it misses
+   * are fetched one GET each, all at once, unless the listing takes fewer calls. Once the listing is
+   * under way it answers everything.
+   */
+  private async lookUpOrganizations(
+    keys: readonly string[],
+  ): Promise<Array<Organization | null | Error>> {
+    const found = new Map<string, Organization | null | Error>();
+    const answers = () => keys.map((k) => found.get(k) ?? null);
+    let missing = keys.filter(isOrganizationId);
+    let listingCalls = Infinity;
+    if (missing.length > 1 && !this.organizationListStarted) {
+      const first = await this.offsetPage(0);
+      for (const org of first.items) found.set(org.key, org);
+      // A first page that holds every organization: the ids it lacks name no organization.
+      if (holdsEveryOrganization(first)) return answers();
+      missing = missing.filter((id) => !found.has(id));
+      // Without a total the listing's cost is unknown: it is taken, as before this rule.
+      listingCalls = first.total === undefined ? 0 : Math.ceil(first.total / PAGE_SIZE);
+    }
+    if (missing.length === 0) return answers();
+    // Ties go to the GETs: they are sent at once, the listing's pages one after the other.
+    if (this.organizationListStarted || missing.length > listingCalls) {
+      await this.answerFromListing(missing, found);
+    } else {
+      await this.answerByGets(missing, found);
+    }
+    return answers();
+  }
+
+  /** One GET per id, all at once: 404 is null, and a failure is its own id's answer alone. */
+  private async answerByGets(
+    ids: readonly string[],
+    found: Map<string, Organization | null | Error>,
+  ): Promise<void> {
+    const fetched = await Promise.all(
+      ids.map((id) =>
+        asKeyResult(orNullOn404(this.client.organization(id)).then((o) => o && mapOrganization(o))),
+      ),
+    );
+    ids.forEach((id, i) => found.set(id, fetched[i]));
+  }
+
+  /** The listing's answers for `ids`; if it fails, the failure is theirs, not the ids already found. */
+  private async answerFromListing(
+    ids: readonly string[],
+    found: Map<string, Organization | null | Error>,
+  ): Promise<void> {
+    const listing = await asKeyResult(this.organizationList());
+    if (listing instanceof Error) {
+      for (const id of ids) found.set(id, listing);
+      return;
+    }
+    const byId = new Map(listing.map((o) => [o.key, o]));
+    for (const id of ids) found.set(id, byId.get(id) ?? null);
+  }
+
+  /** Like organizationPage, but never asking for a page past the last organization. */
+  private async organizationsFrom(from: number, count: number): Promise<Organization[]> {
+    const total = await this.organizationCount();
+    return from < total ? this.organizationPage(from, Math.min(count, total - from)) : [];
   }
 
   /** One offset page of organizations, mapped and primed for lookups, once per request. */

@@ -82,6 +82,29 @@ export function checkpointPageSchema<T>(
     );
 }
 
+/*
+ * Each listing's page shape, built once here: zod compiles a schema's parser on its first use, so a
+ * schema built per call would be compiled again for every page.
+ */
+export const organizationsOffsetPageSchema = offsetPageSchema(
+  'organizations',
+  auth0OrganizationSchema,
+);
+export const organizationsCheckpointPageSchema = checkpointPageSchema(
+  'organizations',
+  auth0OrganizationSchema,
+);
+export const organizationConnectionsPageSchema = offsetPageSchema(
+  'connections',
+  auth0OrganizationConnectionSchema,
+);
+export const enabledConnectionsPageSchema = offsetPageSchema(
+  'enabled_connections',
+  auth0OrganizationConnectionSchema,
+);
+export const membersCheckpointPageSchema = checkpointPageSchema('members', auth0MemberSchema);
+export const rolesOffsetPageSchema = offsetPageSchema('roles', auth0RoleSchema);
+
 export type Auth0Organization = z.infer<typeof auth0OrganizationSchema>;
 export type Auth0OrganizationConnection = z.infer<typeof auth0OrganizationConnectionSchema>;
 export type Auth0Member = z.infer<typeof auth0MemberSchema>;

@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { Provider } from '../../model/provider';
 import { ProviderDataSource, type ProviderDataSourceOptions } from '../http/provider-data-source';
 import {
-  cruxConnectionSchema,
+  cruxConnectionListSchema,
   cruxOrganizationSchema,
   cruxPermissionListSchema,
-  cruxPermissionSchema,
+  cruxPermissionsSchema,
+  cruxUserListSchema,
   cruxUserSchema,
   type CruxConnection,
   type CruxOrganization,
@@ -37,12 +38,12 @@ export class CruxClient extends ProviderDataSource {
 
   /** GET /organizations/connections/: every direct connection of your account. */
   connections(): Promise<CruxConnection[]> {
-    return this.getValidated('organizations/connections/', z.array(cruxConnectionSchema));
+    return this.getValidated('organizations/connections/', cruxConnectionListSchema);
   }
 
   /** GET /organizations/users/all/: every user on your account, with permission assignments. */
   users(): Promise<CruxUser[]> {
-    return this.getValidated('organizations/users/all/', z.array(cruxUserSchema));
+    return this.getValidated('organizations/users/all/', cruxUserListSchema);
   }
 
   /** GET /organizations/users/detail/<uuid>/ */
@@ -68,6 +69,6 @@ export class CruxClient extends ProviderDataSource {
 
   /** GET /organizations/all_permissions/ */
   permissions(): Promise<CruxPermission[]> {
-    return this.getValidated('organizations/all_permissions/', z.array(cruxPermissionSchema));
+    return this.getValidated('organizations/all_permissions/', cruxPermissionsSchema);
   }
 }

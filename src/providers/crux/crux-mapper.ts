@@ -9,11 +9,11 @@ import type { OrganizationType } from '../../graph/organization/organization-typ
 import { blankOrganization } from '../../graph/organization/blank-organization';
 import type { Organization } from '../../graph/organization/organization.type';
 import type { PermissionVisibility } from '../../graph/permission/permission-visibility.enum';
+import { blankPermission } from '../../graph/permission/blank-permission';
 import type { Permission } from '../../graph/permission/permission.type';
 import { blankUser } from '../../graph/user/blank-user';
 import type { UserStatus } from '../../graph/user/user-status.enum';
 import type { User } from '../../graph/user/user.type';
-import { encodeGlobalId } from '../../model/global-id';
 import { Provider } from '../../model/provider';
 import type {
   CruxAccountManager,
@@ -47,73 +47,130 @@ function mapAccountManager(manager: CruxAccountManager | null | undefined): Acco
 }
 
 export function mapOrganization(org: CruxOrganization): Organization {
-  return {
-    ...blankOrganization(Provider.CRUX, org.uuid, org.name),
-    website: org.website ?? null,
-    orgType: org.org_type as OrganizationType,
-    status: org.status as OrganizationStatus,
-    createdDate: org.created_date ?? null,
-    activeDate: org.active_date ?? null,
-    accountManager: mapAccountManager(org.account_manager),
-  };
+  const organization = blankOrganization(Provider.CRUX, org.uuid, org.name);
+  organization.website = org.website ?? null;
+  organization.orgType = org.org_type as OrganizationType;
+  organization.status = org.status as OrganizationStatus;
+  organization.createdDate = org.created_date ?? null;
+  organization.activeDate = org.active_date ?? null;
+  organization.accountManager = mapAccountManager(org.account_manager);
+  return organization;
 }
 
 export function mapConnection(connection: CruxConnection): Connection {
-  const retailerOrg = connection.retailer.organization.uuid;
-  const supplierOrg = connection.supplier.organization.uuid;
-  return {
-    ...blankConnection(
-      Provider.CRUX,
-      connection.uuid,
-      connection.uuid,
-      ConnectionKind.RETAILER_SUPPLIER,
-    ),
-    status: enumValue<ConnectionStatus>(connection.status),
-    retailer: {
-      uuid: connection.retailer.uuid,
-      contact: connection.retailer.contact ? mapPerson(connection.retailer.contact) : null,
-      organizationRef: ref(retailerOrg),
-    },
-    supplier: {
-      uuid: connection.supplier.uuid,
-      contact: connection.supplier.contact ? mapPerson(connection.supplier.contact) : null,
-      organizationRef: ref(supplierOrg),
-    },
-    accountManager: mapAccountManager(connection.account_manager),
-    suppliersRetailerAccountNumber: connection.suppliers_retailer_account_number ?? null,
-    retailersSupplierAccountNumber: connection.retailers_supplier_account_number ?? null,
-    organizationRefs: [ref(retailerOrg), ref(supplierOrg)],
+  const retailerRef = ref(connection.retailer.organization.uuid);
+  const supplierRef = ref(connection.supplier.organization.uuid);
+  const mapped = blankConnection(
+    Provider.CRUX,
+    connection.uuid,
+    connection.uuid,
+    ConnectionKind.RETAILER_SUPPLIER,
+  );
+  mapped.status = enumValue<ConnectionStatus>(connection.status);
+  mapped.retailer = {
+    uuid: connection.retailer.uuid,
+    contact: connection.retailer.contact ? mapPerson(connection.retailer.contact) : null,
+    organizationRef: retailerRef,
   };
+  mapped.supplier = {
+    uuid: connection.supplier.uuid,
+    contact: connection.supplier.contact ? mapPerson(connection.supplier.contact) : null,
+    organizationRef: supplierRef,
+  };
+  mapped.accountManager = mapAccountManager(connection.account_manager);
+  mapped.suppliersRetailerAccountNumber = connection.suppliers_retailer_account_number ?? null;
+  mapped.retailersSupplierAccountNumber = connection.retailers_supplier_account_number ?? null;
+  mapped.organizationRefs = [retailerRef, supplierRef];
+  return mapped;
+}
+
+/** Every connection of the listing. */
+export function mapConnections(connections: readonly CruxConnection[]): Connection[] {
+  return connections.map(mapConnection);
+}
+
+/** Every organization the connection listing names, each once, in the order first named. */
+export function organizationsOf(connections: readonly CruxConnection[]): Organization[] {
+  const byUuid = new Map<string, Organization>();
+  for (const c of connections) {
+    for (const org of [c.retailer.organization, c.supplier.organization]) {
+      if (!byUuid.has(org.uuid)) byUuid.set(org.uuid, mapOrganization(org));
+    }
+  }
+  return [...byUuid.values()];
+}
+
+/** Each organization's connections, in listing order. */
+export function connectionsByOrganization(
+  connections: readonly Connection[],
+): Map<string, Connection[]> {
+  const byOrganization = new Map<string, Connection[]>();
+  for (const connection of connections) {
+    for (const { key } of connection.organizationRefs) {
+      const list = byOrganization.get(key);
+      if (!list) byOrganization.set(key, [connection]);
+      // Both sides the same organization: the connection is listed once.
+      else if (list[list.length - 1] !== connection) list.push(connection);
+    }
+  }
+  return byOrganization;
+}
+
+export function mapPermissions(permissions: readonly CruxPermission[]): Permission[] {
+  return permissions.map(mapPermission);
 }
 
 export function mapPermission(permission: CruxPermission): Permission {
-  return {
-    __typename: 'Permission',
-    id: encodeGlobalId('Permission', Provider.CRUX, permission.uuid),
-    provider: Provider.CRUX,
-    nativeId: permission.uuid,
-    key: permission.uuid,
-    name: permission.name,
-    displayName: permission.display_name ?? null,
-    description: permission.description ?? null,
-    visibility: (permission.visibility ?? null) as PermissionVisibility | null,
-    grouping: permission.grouping ?? null,
-  };
+  const mapped = blankPermission(Provider.CRUX, permission.uuid, permission.name);
+  mapped.displayName = permission.display_name ?? null;
+  mapped.description = permission.description ?? null;
+  mapped.visibility = (permission.visibility ?? null) as PermissionVisibility | null;
+  mapped.grouping = permission.grouping ?? null;
+  return mapped;
 }
 
-export function mapUser(user: CruxUser): User {
+/**
+ * Every user of a listing. Crux lists every permission in every user's assignments, so a permission
+ * is mapped once per listing rather than once per user (a thousand users, eight thousand copies of
+ * eight permissions); one that reads differently in two users is mapped for each.
+ */
+export function mapUsers(users: readonly CruxUser[]): User[] {
+  const mappedOnce = new Map<string, { wire: CruxPermission; mapped: Permission }>();
+  const permissionOf = (wire: CruxPermission): Permission => {
+    const known = mappedOnce.get(wire.uuid);
+    if (known && samePermission(known.wire, wire)) return known.mapped;
+    const mapped = mapPermission(wire);
+    if (!known) mappedOnce.set(wire.uuid, { wire, mapped });
+    return mapped;
+  };
+  return users.map((user) => mapUser(user, permissionOf));
+}
+
+function samePermission(a: CruxPermission, b: CruxPermission): boolean {
+  return (
+    a.name === b.name &&
+    a.display_name === b.display_name &&
+    a.description === b.description &&
+    a.visibility === b.visibility &&
+    a.grouping === b.grouping
+  );
+}
+
+export function mapUser(
+  user: CruxUser,
+  permissionOf: (wire: CruxPermission) => Permission = mapPermission,
+): User {
   const { person } = user;
   const name = [person.first_name?.trim(), person.last_name?.trim()].filter(Boolean).join(' ');
-  return {
-    ...blankUser(Provider.CRUX, user.uuid, user.uuid),
-    name: name || null,
-    email: person.email ?? null,
-    status: enumValue<UserStatus>(user.status),
-    person: mapPerson(person),
-    orgUserId: user.permission_assignments.org_user?.uuid ?? null,
-    permissionAssignments: user.permission_assignments.permissions.map((assignment) => ({
-      assigned: assignment.assigned,
-      permission: mapPermission(assignment.permission),
-    })),
-  };
+  const mapped = blankUser(Provider.CRUX, user.uuid, user.uuid);
+  mapped.name = name || null;
+  mapped.email = person.email ?? null;
+  mapped.status = enumValue<UserStatus>(user.status);
+  mapped.person = mapPerson(person);
+  mapped.orgUserId = user.permission_assignments.org_user?.uuid ?? null;
+  mapped.permissionAssignments = user.permission_assignments.permissions.map((assignment) => ({
+    assigned: assignment.assigned,
+    permission: permissionOf(assignment.permission),
+  }));
+  return mapped;
 }

@@ -1,12 +1,21 @@
 import type { Connection } from '../../graph/connection/connection.type';
 import type { Organization } from '../../graph/organization/organization.type';
 import type { User } from '../../graph/user/user.type';
+import { mapShared } from '../../cache/shared-mapping';
 import { indexLoader } from '../../loaders/index-loader';
 import { once } from '../../loaders/once';
 import { Provider } from '../../model/provider';
 import type { ConnectionQuery, ProviderSource } from '../provider-source';
 import type { CruxClient } from './crux-client';
-import { mapConnection, mapOrganization, mapPermission, mapUser } from './crux-mapper';
+import type { CruxConnection } from './crux.schemas';
+import {
+  connectionsByOrganization,
+  mapConnections,
+  mapOrganization,
+  mapPermissions,
+  mapUsers,
+  organizationsOf,
+} from './crux-mapper';
 
 /**
  * Crux in the unified model, for one request. Crux's lists are unpaged, so each is fetched once and every
@@ -15,30 +24,37 @@ import { mapConnection, mapOrganization, mapPermission, mapUser } from './crux-m
 export class CruxSource implements ProviderSource {
   readonly provider = Provider.CRUX;
 
-  private readonly rawConnections = once(() => this.client.connections());
-  private readonly connectionList = once(async () =>
-    (await this.rawConnections()).map(mapConnection),
-  );
-  private readonly userList = once(async () => (await this.client.users()).map(mapUser));
+  /**
+   * The connection listing as Crux sent it, until the two lists made from it exist. Then it is let
+   * go: thousands of connections, each with both organizations whole, are the most a request holds.
+   */
+  private rawListing: Promise<CruxConnection[]> | undefined;
+  private listsMadeFromRaw = 0;
+
+  // Mapped through mapShared: a listing read from the cache is mapped once for every request.
+  private readonly connectionList = this.fromRawListing((raw) => mapShared(raw, mapConnections));
+  private readonly userList = once(async () => mapShared(await this.client.users(), mapUsers));
   private readonly permissionList = once(async () =>
-    (await this.client.permissions()).map(mapPermission),
+    mapShared(await this.client.permissions(), mapPermissions),
   );
   private readonly ownOrganization = once(async () =>
     mapOrganization(await this.client.ownOrganization()),
   );
 
   /** Your organization is a side of every connection, so the connection list names every org there is. */
-  private readonly organizationList = once(async () => {
-    const connections = await this.rawConnections();
-    if (connections.length === 0) return [await this.ownOrganization()];
-    const byUuid = new Map<string, Organization>();
-    for (const c of connections) {
-      for (const org of [c.retailer.organization, c.supplier.organization]) {
-        if (!byUuid.has(org.uuid)) byUuid.set(org.uuid, mapOrganization(org));
-      }
-    }
-    return [...byUuid.values()];
-  });
+  private readonly organizationList = this.fromRawListing(async (connections) =>
+    connections.length === 0
+      ? [await this.ownOrganization()]
+      : mapShared(connections, organizationsOf),
+  );
+
+  /**
+   * Each organization's connections: one pass over the listing, rather than one per organization
+   * whose connections are asked for (a deep query asks for hundreds).
+   */
+  private readonly connectionsOfOrganization = once(async () =>
+    mapShared(await this.connectionList(), connectionsByOrganization),
+  );
 
   private readonly organizationLoader = indexLoader(this.organizationList, (o) => o.key);
   private readonly connectionLoader = indexLoader(this.connectionList, (c) => c.key);
@@ -69,9 +85,9 @@ export class CruxSource implements ProviderSource {
     if (query.sourceOrganizationKey || query.sinkOrganizationKey || query.enabled !== undefined) {
       return [];
     }
-    const all = await this.connectionList();
     const orgKey = query.organizationKey;
-    return orgKey ? all.filter((c) => c.organizationRefs.some((r) => r.key === orgKey)) : all;
+    if (!orgKey) return this.connectionList();
+    return (await this.connectionsOfOrganization()).get(orgKey) ?? [];
   }
 
   connection(key: string) {
@@ -113,6 +129,16 @@ export class CruxSource implements ProviderSource {
     return (await this.userList()).filter((u) =>
       u.permissionAssignments.some((a) => a.assigned && a.permission.key === permissionKey),
     );
+  }
+
+  /** One of the two lists made from the connection listing, once per request (see rawListing). */
+  private fromRawListing<T>(make: (raw: CruxConnection[]) => T | Promise<T>): () => Promise<T> {
+    return once(async () => {
+      const list = await make(await (this.rawListing ??= this.client.connections()));
+      this.listsMadeFromRaw += 1;
+      if (this.listsMadeFromRaw === 2) this.rawListing = undefined;
+      return list;
+    });
   }
 
   private async ownOrganizationIf(key: string): Promise<Organization | null> {

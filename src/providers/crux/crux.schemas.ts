@@ -65,6 +65,11 @@ export const cruxUserSchema = z.object({
   status: z.enum(['CONFIRMATION WAITING', 'ACTIVE', 'DEACTIVATED']),
 });
 
+/* The bare arrays the list endpoints answer, built once: zod compiles a schema's parser on first use. */
+export const cruxConnectionListSchema = z.array(cruxConnectionSchema);
+export const cruxUserListSchema = z.array(cruxUserSchema);
+export const cruxPermissionsSchema = z.array(cruxPermissionSchema);
+
 export type CruxPerson = z.infer<typeof cruxPersonSchema>;
 export type CruxAccountManager = z.infer<typeof cruxAccountManagerSchema>;
 export type CruxOrganization = z.infer<typeof cruxOrganizationSchema>;

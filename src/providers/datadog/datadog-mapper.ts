@@ -21,20 +21,21 @@ export function mapConnection(connection: DatadogOrgConnection): Connection {
   const source = relationships.source_org?.data.id;
   const sink = relationships.sink_org?.data.id;
   const creator = relationships.created_by?.data.id;
-  return {
-    ...blankConnection(
-      Provider.DATADOG,
-      connection.id,
-      connection.id,
-      ConnectionKind.ORG_DATA_SHARING,
-    ),
-    connectionTypes: [...attributes.connection_types],
-    createdAt: attributes.created_at,
-    organizationRefs: [source, sink].filter((id): id is string => id !== undefined).map(ref),
-    sourceRef: source === undefined ? null : ref(source),
-    sinkRef: sink === undefined ? null : ref(sink),
-    createdByRef: creator === undefined ? null : ref(creator),
-  };
+  const mapped = blankConnection(
+    Provider.DATADOG,
+    connection.id,
+    connection.id,
+    ConnectionKind.ORG_DATA_SHARING,
+  );
+  mapped.connectionTypes = [...attributes.connection_types];
+  mapped.createdAt = attributes.created_at;
+  mapped.sourceRef = source === undefined ? null : ref(source);
+  mapped.sinkRef = sink === undefined ? null : ref(sink);
+  mapped.organizationRefs = [mapped.sourceRef, mapped.sinkRef].filter(
+    (r): r is EntityRef => r !== null,
+  );
+  mapped.createdByRef = creator === undefined ? null : ref(creator);
+  return mapped;
 }
 
 /** An org as a connection names it. `name` is required in the graph: the id stands in when missing. */
@@ -44,5 +45,7 @@ export function mapOrganization(org: DatadogRelationshipData): Organization {
 
 /** A connection's creator: all Datadog says of a user is an id and, usually, a name. */
 export function mapUser(user: DatadogRelationshipData): User {
-  return { ...blankUser(Provider.DATADOG, user.id, user.id), name: nameOf(user) };
+  const mapped = blankUser(Provider.DATADOG, user.id, user.id);
+  mapped.name = nameOf(user);
+  return mapped;
 }

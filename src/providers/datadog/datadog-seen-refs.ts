@@ -11,14 +11,20 @@ export class SeenRefs<V> {
   private readonly seen = new Map<string, { named: boolean; value: V }>();
   readonly loader: DataLoader<string, V | null>;
 
-  /** `loadAll` fetches the full listing, which names everything there is (and calls `see`). */
+  /**
+   * `loadUntil` reads the listing (which calls `see`) until `found()` holds or the listing is
+   * complete, which names everything there is.
+   */
   constructor(
     private readonly map: (data: DatadogRelationshipData) => V,
-    loadAll: () => Promise<unknown>,
+    loadUntil: (found: () => boolean) => Promise<unknown>,
   ) {
     this.loader = new DataLoader<string, V | null>(async (keys) => {
-      // A key seen while its load was queued needs no listing.
-      if (!keys.every((key) => this.seen.has(key))) await loadAll();
+      // A key seen while its load was queued needs no listing. Reading one, stop only once every key
+      // is named: a later page could name one seen nameless, as the whole listing would.
+      if (!keys.every((key) => this.seen.has(key))) {
+        await loadUntil(() => keys.every((key) => this.seen.get(key)?.named));
+      }
       return keys.map((key) => this.seen.get(key)?.value ?? null);
     });
   }

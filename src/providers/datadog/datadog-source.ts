@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { PagePart } from '../../graph/catalog/page-part';
 import type { Connection } from '../../graph/connection/connection.type';
 import type { Organization } from '../../graph/organization/organization.type';
 import type { Permission } from '../../graph/permission/permission.type';
@@ -15,6 +16,12 @@ import type { DatadogOrgConnection, DatadogOrgConnectionList } from './datadog.s
 import { mapConnection, mapOrganization, mapUser } from './datadog-mapper';
 import { SeenRefs } from './datadog-seen-refs';
 
+/** A page of the unfiltered listing as Datadog sent it, and its rows mapped. */
+interface ListingPage {
+  response: DatadogOrgConnectionList;
+  connections: Connection[];
+}
+
 /**
  * Datadog in the unified model, for one request. Datadog has one list endpoint (org connections,
  * filterable by source or sink org, offset-paged); orgs and users exist only inside its rows. Every row
@@ -23,11 +30,11 @@ import { SeenRefs } from './datadog-seen-refs';
 export class DatadogSource implements ProviderSource {
   readonly provider = Provider.DATADOG;
 
-  private readonly orgs = new SeenRefs(mapOrganization, () => this.listing());
-  private readonly people = new SeenRefs(mapUser, () => this.listing());
+  private readonly orgs = new SeenRefs(mapOrganization, (found) => this.listingUntil(found));
+  private readonly people = new SeenRefs(mapUser, (found) => this.listingUntil(found));
   private readonly seenConnections = new Map<string, Connection>();
   private readonly connectionLoader = new DataLoader<string, Connection | null>(async (keys) => {
-    if (!keys.every((key) => this.seenConnections.has(key))) await this.listing();
+    await this.listingUntil(() => keys.every((key) => this.seenConnections.has(key)));
     return keys.map((key) => this.seenConnections.get(key) ?? null);
   });
   private readonly connectionsOfOrganization = new DataLoader<string, Connection[]>((keys) =>
@@ -36,7 +43,8 @@ export class DatadogSource implements ProviderSource {
 
   /** `meta.page.total_count` from the latest response: every connection of the account. */
   private knownTotal: number | undefined;
-  private firstPage: Promise<DatadogOrgConnectionList> | undefined;
+  /** Pages of the unfiltered listing fetched on their own, by offset: 0 is the probe. */
+  private readonly listingPages = new Map<number, Promise<ListingPage>>();
   private fullListing: Promise<Connection[]> | undefined;
   private readonly filtered = new Map<string, Promise<Connection[]>>();
 
@@ -88,6 +96,19 @@ export class DatadogSource implements ProviderSource {
     return org === undefined ? rows : rows.filter((c) => involves(c, org));
   }
 
+  /**
+   * The unfiltered listing a window at a time: the count from `meta.page.total_count` of the page the
+   * window starts in, and the window from the pages that cover it, fetched at multiples of the page
+   * size so that the upstream cache, keyed by URL, serves any later window within them. The rows and
+   * their order are the full listing's, which answers instead once this request has started it.
+   */
+  connectionPages(): PagePart<Connection> {
+    return {
+      count: (from) => this.connectionCount(from),
+      page: (from, count) => this.connectionWindow(from, count),
+    };
+  }
+
   connection(key: string): Promise<Connection | null> {
     return this.connectionLoader.load(key);
   }
@@ -125,13 +146,62 @@ export class DatadogSource implements ProviderSource {
   }
 
   /** Page 1 of the unfiltered listing: the listing's start, and the probe that tells the total. */
-  private probe(): Promise<DatadogOrgConnectionList> {
-    return (this.firstPage ??= this.client
-      .listOrgConnections({ limit: this.client.pageSize, offset: 0 })
-      .then((page) => {
-        this.absorb(page.data, page.meta?.page?.total_count ?? undefined);
-        return page;
-      }));
+  private async probe(): Promise<DatadogOrgConnectionList> {
+    return (await this.listingPage(0)).response;
+  }
+
+  /** The unfiltered listing's page at `offset`, a multiple of the page size; fetched once. */
+  private listingPage(offset: number): Promise<ListingPage> {
+    let page = this.listingPages.get(offset);
+    if (!page) {
+      page = this.client
+        .listOrgConnections({ limit: this.client.pageSize, offset })
+        .then((response) => ({
+          response,
+          connections: this.absorb(response.data, response.meta?.page?.total_count ?? undefined),
+        }));
+      this.listingPages.set(offset, page);
+    }
+    return page;
+  }
+
+  /** Where the page holding item `index` of the unfiltered listing starts. */
+  private pageStart(index: number): number {
+    return index - (index % this.client.pageSize);
+  }
+
+  private async connectionCount(from = 0): Promise<number> {
+    if (!this.fullListing) {
+      const { response } = await this.listingPage(this.pageStart(from));
+      const total = response.meta?.page?.total_count;
+      if (total !== undefined && total !== null) return total;
+    }
+    // Without a total, only the whole listing tells.
+    return (await this.listing()).length;
+  }
+
+  private async connectionWindow(from: number, count: number): Promise<Connection[]> {
+    if (this.fullListing) return (await this.fullListing).slice(from, from + count);
+    const offsets: number[] = [];
+    for (let offset = this.pageStart(from); offset < from + count; offset += this.client.pageSize)
+      offsets.push(offset);
+    const pages = await Promise.all(offsets.map((offset) => this.listingPage(offset)));
+    const rows = pages.flatMap((page) => page.connections);
+    const start = from - (offsets[0] ?? from);
+    return rows.slice(start, start + count);
+  }
+
+  /**
+   * For lookups by id: the listing until `found()` holds. Its first page comes first anyway (it tells
+   * how many more follow), so stopping there when it names everything asked costs nothing.
+   */
+  private async listingUntil(found: () => boolean): Promise<void> {
+    if (found()) return;
+    if (!this.fullListing) {
+      await this.probe();
+      if (found()) return;
+    }
+    await this.listing();
   }
 
   /** Every connection, fetched once per request (from the probe on, if it was made). */
@@ -187,10 +257,11 @@ export class DatadogSource implements ProviderSource {
   private async listingIsCheaper(orgKeys: readonly string[]): Promise<boolean> {
     if (this.fullListing) return true;
     if (this.perOrgCalls(orgKeys) === 0) return false;
-    if (this.knownTotal === undefined && !this.firstPage && this.perOrgCalls(orgKeys) < 2) {
+    const probed = this.listingPages.has(0);
+    if (this.knownTotal === undefined && !probed && this.perOrgCalls(orgKeys) < 2) {
       return false;
     }
-    const probe = this.firstPage ?? (this.knownTotal === undefined ? this.probe() : undefined);
+    const probe = probed || this.knownTotal === undefined ? this.probe() : undefined;
     const pageSize = this.client.pageSize;
     const listingCalls = probe
       ? remainingListingCalls(await probe, pageSize)

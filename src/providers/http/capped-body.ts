@@ -1,3 +1,6 @@
+import { isAscii } from 'node:buffer';
+import { bodyRead } from './timeout-signal';
+
 /** The default cap on a provider's response body (ORGRAPH_UPSTREAM_MAX_BODY_MB). */
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 
@@ -15,6 +18,14 @@ export class BodyTooLarge extends Error {
  * stream, endless or not, is cancelled as soon as it passes the cap.
  */
 export async function readCappedBody(response: Response, maxBytes: number): Promise<string> {
+  try {
+    return await readUpTo(response, maxBytes);
+  } finally {
+    bodyRead(response);
+  }
+}
+
+async function readUpTo(response: Response, maxBytes: number): Promise<string> {
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) {
     await discardBody(response);
@@ -38,11 +49,14 @@ export async function readCappedBody(response: Response, maxBytes: number): Prom
   } finally {
     reader.releaseLock();
   }
-  // TextDecoder, as response.text() does: UTF-8 without a byte-order mark.
-  return new TextDecoder().decode(Buffer.concat(chunks, size));
+  const body = Buffer.concat(chunks, size);
+  // ASCII (most JSON) is its own text byte for byte, read without decoding. Otherwise TextDecoder,
+  // as response.text() reads: UTF-8 without a byte-order mark.
+  return isAscii(body) ? body.toString('latin1') : new TextDecoder().decode(body);
 }
 
 /** Lets a body go unread: the stream is cancelled and its connection closed, not drained. */
 export async function discardBody(response: Response): Promise<void> {
   await response.body?.cancel().catch(() => undefined);
+  bodyRead(response);
 }

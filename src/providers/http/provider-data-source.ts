@@ -5,6 +5,7 @@ import {
   type PostRequest,
 } from '@apollo/datasource-rest';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { GraphQLError } from 'graphql';
 import type { ZodType } from 'zod';
 import { ErrorCode } from '../../errors/error-code';
@@ -15,10 +16,21 @@ import { traceUpstreamCall, type TracedCall } from '../../tracing/upstream-spans
 import type { ProviderHttpProfile } from '../../upstream/provider-http-profile';
 import type { UpstreamGate } from '../../upstream/upstream-gate';
 import { BodyTooLarge, DEFAULT_MAX_BODY_BYTES, readCappedBody } from './capped-body';
+import { conformingBody } from './contract-check';
 import { retryAfterMs, type ResetDelayReader } from './rate-limit-headers';
 import { createRetryingFetch, type RetryPolicy } from './retrying-fetch';
 import { OTHER_ROUTE, type RouteTemplates } from './route-templates';
 import { MAX_REDIRECTS, RedirectRefused } from './same-origin-redirect';
+
+/**
+ * The store behind RESTDataSource's HTTP cache, which stores nothing here (see cacheOptionsFor): one
+ * for every client, rather than the in-memory LRU each client would otherwise build for nothing.
+ */
+const NO_HTTP_CACHE: KeyValueCache = {
+  get: () => Promise.resolve(undefined),
+  set: () => Promise.resolve(),
+  delete: () => Promise.resolve(false),
+};
 
 /** What is read of an error body at most: its status says what went wrong, the body is never used. */
 const ERROR_BODY_BYTES = 64 * 1024;
@@ -49,6 +61,7 @@ export abstract class ProviderDataSource extends RESTDataSource {
 
   constructor(options: ProviderDataSourceOptions, profile: ProviderHttpProfile = {}) {
     super({
+      cache: NO_HTTP_CACHE,
       fetch: options.gate
         ? options.gate.fetcher(options.retry, profile)
         : createRetryingFetch(
@@ -76,7 +89,7 @@ export abstract class ProviderDataSource extends RESTDataSource {
     );
   }
 
-  /** Parsed bodies are validated into new objects and never shared: no defensive deep copy. */
+  /** Each parsed body is this call's own (the cache keeps text, not objects): no defensive deep copy. */
   protected override cloneParsedBody<TResult>(parsedBody: TResult): TResult {
     return parsedBody;
   }
@@ -123,15 +136,15 @@ export abstract class ProviderDataSource extends RESTDataSource {
     } catch (error) {
       throw this.asUpstreamError(error);
     }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      const where = parsed.error.issues[0]?.path.join('.') || '(root)';
-      throw new UpstreamError(
-        `${this.label} sent a response that does not match its contract (at ${where})`,
-        { provider: this.provider, code: ErrorCode.UPSTREAM_BAD_RESPONSE },
-      );
-    }
-    return parsed.data;
+    const conforming = conformingBody(schema, body);
+    if (conforming) return conforming.value;
+    // Off the common path: the runtime parser says where the body breaks the contract.
+    const issue = schema.safeParse(body).error?.issues[0];
+    const where = issue?.path.join('.') || '(root)';
+    throw new UpstreamError(
+      `${this.label} sent a response that does not match its contract (at ${where})`,
+      { provider: this.provider, code: ErrorCode.UPSTREAM_BAD_RESPONSE },
+    );
   }
 
   protected get label(): string {

@@ -11,6 +11,7 @@ import {
   RedirectRefused,
   redirectedRequest,
 } from './same-origin-redirect';
+import { AttemptTimeout } from './timeout-signal';
 
 export interface RetryPolicy {
   /** Retries after the first attempt, for 408, 429, 5xx and network failures. */
@@ -89,15 +90,21 @@ async function fetchWithRetries(
       const send = () => {
         const timeoutMs = Math.min(policy.timeoutMs, remaining());
         if (timeoutMs <= 0) throw pastDeadline();
-        const signal = AbortSignal.timeout(timeoutMs);
+        const timeout = new AttemptTimeout(timeoutMs);
         sent += 1;
         return traceAttempt(sent, request?.method ?? 'GET', target, (traceHeaders) =>
           fetch(target, {
             ...request,
             headers: upstreamHeaders(request?.headers, traceHeaders),
             redirect: 'manual',
-            signal,
-          }),
+            signal: timeout.signal,
+          }).then(
+            (answer) => timeout.answered(answer),
+            (error: unknown) => {
+              timeout.cancel();
+              throw error;
+            },
+          ),
         );
       };
       response = hooks.run ? await hooks.run(send) : await send();
