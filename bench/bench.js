@@ -31,6 +31,13 @@ if (!fs.existsSync(installed) || fs.statSync(installed).mtimeMs < fs.statSync(lo
 // orgraph as shipped: the production build `npm start` runs.
 run(process.execPath, [path.join(ROOT, 'scripts', 'build-if-stale.js')]);
 
+// The harness and the baselines are typed against bench/'s packages: checked here, not by npm run lint.
+run(path.join(ROOT, 'node_modules', '.bin', 'tsc'), [
+  '--noEmit',
+  '-p',
+  path.join(BENCH, 'tsconfig.json'),
+]);
+
 const entries = {
   harness: 'bench/harness/main.ts',
   emulators: 'bench/harness/emulators-main.ts',
