@@ -54,8 +54,10 @@ export interface ProviderDialect {
   authenticate(headers: http.IncomingHttpHeaders): string | null;
   /** Status for failed credentials: 401 on most providers, 403 on Datadog. */
   authFailureStatus: number;
-  /** The provider's error response for a status (401 from a failed auth check, 404, injected faults...). */
+  /** The provider's error response for a status (401 from a failed auth check, injected faults...). */
   errorResponse(status: number, message?: string): EmulatorResponse;
+  /** The provider's answer to a path and method it has no route for: its web framework's own 404. */
+  unknownRoute(): EmulatorResponse;
   /** Headers sent with every response while a rate limit is configured; none when the provider sends none. */
   rateLimitHeaders(window: RateLimitWindow): Record<string, string>;
 }
@@ -243,7 +245,7 @@ export class EmulatorServer {
     match: { route: CompiledRoute; params: Record<string, string> } | null,
     tenant: string | null,
   ): Promise<EmulatorResponse | null> {
-    if (!match) return this.dialect.errorResponse(404);
+    if (!match) return this.dialect.unknownRoute();
     const { route, params } = match;
     // Credentials are checked before the rate limit, as the providers do: a bad token is a 401, never a 429.
     // The dialect remembers why they failed; nothing is awaited between its check and this answer.

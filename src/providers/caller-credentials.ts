@@ -22,7 +22,9 @@ export const CALLER_CREDENTIAL_HEADERS = {
 
 /**
  * Reads the caller's credential headers. Datadog's two keys travel as a pair: half a pair would mix
- * the caller's key with the server's, so it is refused.
+ * the caller's key with the server's, so it is refused, before any upstream call. With HTTP 200, as the
+ * GraphQL-over-HTTP spec has it for `application/json`: a router passes a 200's errors on intact,
+ * where it turns a 400 into its own "400: Bad Request".
  */
 export function callerCredentials(headers: IncomingHttpHeaders): CallerCredentials {
   const read = (name: string) => {
@@ -39,7 +41,7 @@ export function callerCredentials(headers: IncomingHttpHeaders): CallerCredentia
   if ((credentials.datadogApiKey === undefined) !== (credentials.datadogAppKey === undefined)) {
     throw new GraphQLError(
       `Send both ${CALLER_CREDENTIAL_HEADERS.datadogApiKey} and ${CALLER_CREDENTIAL_HEADERS.datadogAppKey}, or neither`,
-      { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } },
+      { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 200 } } },
     );
   }
   return credentials;

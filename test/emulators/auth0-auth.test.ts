@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect } from '@jest/globals';
 import { Auth0Emulator } from '../../src/emulators/auth0/auth0-emulator';
 import type { Auth0TokenResponse } from '../../src/emulators/auth0/auth0-data';
@@ -72,6 +74,14 @@ describe('Auth0 emulator: authentication', () => {
       expect(api.status).toBe(200);
     }
     expect(emulator.counter.count('POST /oauth/token')).toBe(2);
+  });
+
+  it('grants exactly the scopes the README asks for orgraph’s machine-to-machine app', async () => {
+    const readme = readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
+    const asked = /Scopes: ((?:`[a-z_:]+`(?:, )?)+)/.exec(readme)![1].match(/[a-z_:]+/g);
+    const { scope } = (await (await tokenRequest(grant())).json()) as Auth0TokenResponse;
+    expect(scope.split(' ').sort()).toEqual([...asked!].sort());
+    expect(scope).toContain('read:roles');
   });
 
   it('issues a different random token every time, whatever the seed', async () => {

@@ -166,10 +166,11 @@ describe('CruxEmulator', () => {
       }
     });
 
-    it('answers 404 for paths without the trailing slash', async () => {
+    it('answers 404 for paths without the trailing slash: no route, so Django’s HTML page', async () => {
       const response = await get('/organizations/connections');
       expect(response.status).toBe(404);
-      expect(await response.json()).toEqual({ detail: 'Not found.' });
+      expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await response.text()).toContain('<h1>Not Found</h1>');
     });
   });
 

@@ -4,7 +4,7 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import { type GraphQLClient, type RequestOptions } from 'graphql-request';
-import gql from 'graphql-tag';
+import type { DocumentNode } from 'graphql';
 type GraphQLClientRequestHeaders = RequestOptions['requestHeaders'];
 /** Narrows a list of connections; all given conditions must hold. A condition on a field that only one provider has (status, enabled, connectionType, source/sink) excludes the other providers' connections. */
 export type ConnectionFilter = {
@@ -14,13 +14,13 @@ export type ConnectionFilter = {
   enabled?: boolean | null | undefined;
   /** Only connections of this kind. */
   kind?: ConnectionKind | null | undefined;
-  /** Connections with this organization on any side. */
+  /** Connections with this organization on any side: its global ID, or its native id (e.g. Auth0's "org_...") when the rest of the filter implies one provider (`providers: [X]`, a `kind`, or a provider's own condition); otherwise a native id is BAD_USER_INPUT. */
   organizationId?: string | number | null | undefined;
   /** Only these providers. */
   providers?: Array<Provider> | null | undefined;
-  /** Datadog: connections to this sink org. */
+  /** Datadog: connections to this sink org, by global ID or Datadog org id. */
   sinkOrganizationId?: string | number | null | undefined;
-  /** Datadog: connections from this source org. */
+  /** Datadog: connections from this source org, by global ID or Datadog org id. */
   sourceOrganizationId?: string | number | null | undefined;
   /** Crux connection status. */
   status?: ConnectionStatus | null | undefined;
@@ -96,7 +96,7 @@ export type Provider =
 
 /** Narrows a list of users; all given conditions must hold. */
 export type UserFilter = {
-  /** Members of this organization. */
+  /** Members of this organization: its global ID, or its native id (e.g. Auth0's "org_...") when the rest of the filter implies one provider (`providers: [X]`, or Crux's `status`); otherwise a native id is BAD_USER_INPUT. */
   organizationId?: string | number | null | undefined;
   /** Only these providers. */
   providers?: Array<Provider> | null | undefined;
@@ -119,7 +119,7 @@ export type ConnectionsQueryVariables = Exact<{
 }>;
 
 
-export type ConnectionsQuery = { connections: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, provider: Provider, nativeId: string, kind: ConnectionKind, status: ConnectionStatus | null, suppliersRetailerAccountNumber: string | null, retailersSupplierAccountNumber: string | null, connectionTypes: Array<string> | null, createdAt: string | null, organizationConnectionName: string | null, assignMembershipOnLogin: boolean | null, showAsButton: boolean | null, isSignupEnabled: boolean | null, organizationAccessLevel: OrganizationAccessLevel | null, isEnabled: boolean | null, accountManager: { uuid: string, person: { uuid: string, firstName: string | null, lastName: string | null, email: string | null, phone: string | null, jobTitle: string | null } } | null, retailer: { uuid: string, contact: { uuid: string, firstName: string | null, lastName: string | null, email: string | null, phone: string | null, jobTitle: string | null } | null, organization: { id: string, name: string } | null } | null, supplier: { uuid: string, contact: { uuid: string, firstName: string | null, lastName: string | null, email: string | null, phone: string | null, jobTitle: string | null } | null, organization: { id: string, name: string } | null } | null, createdBy: { id: string, nativeId: string, name: string | null } | null, source: { id: string, nativeId: string, name: string } | null, sink: { id: string, nativeId: string, name: string } | null, identityConnection: { connectionId: string, name: string | null, strategy: string | null } | null, organizations: Array<{ id: string, provider: Provider, name: string }> | null }> } };
+export type ConnectionsQuery = { connections: { totalCount: number | null, hasNextPage: boolean, unavailableProviders: Array<{ provider: Provider, code: string, message: string, retryAfterSeconds: number | null, answeredInPart: boolean }>, items: Array<{ id: string, provider: Provider, nativeId: string, kind: ConnectionKind, status: ConnectionStatus | null, suppliersRetailerAccountNumber: string | null, retailersSupplierAccountNumber: string | null, connectionTypes: Array<string> | null, createdAt: string | null, organizationConnectionName: string | null, assignMembershipOnLogin: boolean | null, showAsButton: boolean | null, isSignupEnabled: boolean | null, organizationAccessLevel: OrganizationAccessLevel | null, isEnabled: boolean | null, accountManager: { uuid: string, person: { uuid: string, firstName: string | null, lastName: string | null, email: string | null, phone: string | null, jobTitle: string | null } } | null, retailer: { uuid: string, contact: { uuid: string, firstName: string | null, lastName: string | null, email: string | null, phone: string | null, jobTitle: string | null } | null, organization: { id: string, name: string } | null } | null, supplier: { uuid: string, contact: { uuid: string, firstName: string | null, lastName: string | null, email: string | null, phone: string | null, jobTitle: string | null } | null, organization: { id: string, name: string } | null } | null, createdBy: { id: string, nativeId: string, name: string | null } | null, source: { id: string, nativeId: string, name: string } | null, sink: { id: string, nativeId: string, name: string } | null, identityConnection: { connectionId: string, name: string | null, strategy: string | null } | null, organizations: Array<{ id: string, provider: Provider, name: string }> | null }> } };
 
 export type ConnectionQueryVariables = Exact<{
   id: string | number;
@@ -129,6 +129,8 @@ export type ConnectionQueryVariables = Exact<{
 export type ConnectionQuery = { connection: { id: string, provider: Provider, nativeId: string, kind: ConnectionKind, status: ConnectionStatus | null, suppliersRetailerAccountNumber: string | null, retailersSupplierAccountNumber: string | null, connectionTypes: Array<string> | null, createdAt: string | null, organizationConnectionName: string | null, assignMembershipOnLogin: boolean | null, showAsButton: boolean | null, isSignupEnabled: boolean | null, organizationAccessLevel: OrganizationAccessLevel | null, isEnabled: boolean | null, accountManager: { uuid: string, person: { uuid: string, firstName: string | null, lastName: string | null, email: string | null, phone: string | null, jobTitle: string | null } } | null, retailer: { uuid: string, contact: { uuid: string, firstName: string | null, lastName: string | null, email: string | null, phone: string | null, jobTitle: string | null } | null, organization: { id: string, name: string } | null } | null, supplier: { uuid: string, contact: { uuid: string, firstName: string | null, lastName: string | null, email: string | null, phone: string | null, jobTitle: string | null } | null, organization: { id: string, name: string } | null } | null, createdBy: { id: string, nativeId: string, name: string | null } | null, source: { id: string, nativeId: string, name: string } | null, sink: { id: string, nativeId: string, name: string } | null, identityConnection: { connectionId: string, name: string | null, strategy: string | null } | null, organizations: Array<{ id: string, provider: Provider, name: string }> | null } | null };
 
 export type ConnectionDetailsFragment = { id: string, provider: Provider, nativeId: string, kind: ConnectionKind, status: ConnectionStatus | null, suppliersRetailerAccountNumber: string | null, retailersSupplierAccountNumber: string | null, connectionTypes: Array<string> | null, createdAt: string | null, organizationConnectionName: string | null, assignMembershipOnLogin: boolean | null, showAsButton: boolean | null, isSignupEnabled: boolean | null, organizationAccessLevel: OrganizationAccessLevel | null, isEnabled: boolean | null, accountManager: { uuid: string, person: { uuid: string, firstName: string | null, lastName: string | null, email: string | null, phone: string | null, jobTitle: string | null } } | null, retailer: { uuid: string, contact: { uuid: string, firstName: string | null, lastName: string | null, email: string | null, phone: string | null, jobTitle: string | null } | null, organization: { id: string, name: string } | null } | null, supplier: { uuid: string, contact: { uuid: string, firstName: string | null, lastName: string | null, email: string | null, phone: string | null, jobTitle: string | null } | null, organization: { id: string, name: string } | null } | null, createdBy: { id: string, nativeId: string, name: string | null } | null, source: { id: string, nativeId: string, name: string } | null, sink: { id: string, nativeId: string, name: string } | null, identityConnection: { connectionId: string, name: string | null, strategy: string | null } | null, organizations: Array<{ id: string, provider: Provider, name: string }> | null };
+
+export type ProviderProblemDetailsFragment = { provider: Provider, code: string, message: string, retryAfterSeconds: number | null, answeredInPart: boolean };
 
 export type NodeQueryVariables = Exact<{
   id: string | number;
@@ -154,7 +156,7 @@ export type OrganizationsWithConnectionsQueryVariables = Exact<{
 }>;
 
 
-export type OrganizationsWithConnectionsQuery = { organizations: { totalCount: number, hasNextPage: boolean, items: Array<{ id: string, provider: Provider, nativeId: string, name: string, displayName: string | null, orgType: OrganizationType | null, status: OrganizationStatus | null, connections: { totalCount: number, items: Array<{ id: string, kind: ConnectionKind, status: ConnectionStatus | null, organizations: Array<{ id: string, provider: Provider, name: string }> | null }> } | null }> } };
+export type OrganizationsWithConnectionsQuery = { organizations: { totalCount: number | null, hasNextPage: boolean, unavailableProviders: Array<{ provider: Provider, code: string, message: string, retryAfterSeconds: number | null, answeredInPart: boolean }>, items: Array<{ id: string, provider: Provider, nativeId: string, name: string, displayName: string | null, orgType: OrganizationType | null, status: OrganizationStatus | null, connections: { totalCount: number | null, items: Array<{ id: string, kind: ConnectionKind, status: ConnectionStatus | null, organizations: Array<{ id: string, provider: Provider, name: string }> | null }> } | null }> } };
 
 export type OrganizationQueryVariables = Exact<{
   id: string | number;
@@ -174,264 +176,30 @@ export type UsersWithPermissionsQueryVariables = Exact<{
 }>;
 
 
-export type UsersWithPermissionsQuery = { users: { totalCount: number, items: Array<{ id: string, provider: Provider, nativeId: string, name: string | null, email: string | null, picture: string | null, status: UserStatus | null, orgUserId: string | null, organizations: Array<{ id: string, name: string }> | null, permissions: Array<{ id: string, name: string, users: Array<{ id: string, name: string | null }> | null }>, person: { uuid: string, firstName: string | null, lastName: string | null, email: string | null, phone: string | null, jobTitle: string | null } | null, permissionAssignments: Array<{ assigned: boolean, permission: { id: string, name: string, displayName: string | null, description: string | null, visibility: PermissionVisibility | null, grouping: string | null } }> }> } };
+export type UsersWithPermissionsQuery = { users: { totalCount: number | null, unavailableProviders: Array<{ provider: Provider, code: string, message: string, retryAfterSeconds: number | null, answeredInPart: boolean }>, items: Array<{ id: string, provider: Provider, nativeId: string, name: string | null, email: string | null, picture: string | null, status: UserStatus | null, orgUserId: string | null, organizations: Array<{ id: string, name: string }> | null, permissions: Array<{ id: string, name: string, users: Array<{ id: string, name: string | null }> | null }>, person: { uuid: string, firstName: string | null, lastName: string | null, email: string | null, phone: string | null, jobTitle: string | null } | null, permissionAssignments: Array<{ assigned: boolean, permission: { id: string, name: string, displayName: string | null, description: string | null, visibility: PermissionVisibility | null, grouping: string | null } }> }> } };
 
 export type PermissionsQueryVariables = Exact<{
   filter?: PermissionFilter | null | undefined;
 }>;
 
 
-export type PermissionsQuery = { permissions: { totalCount: number, items: Array<{ id: string, provider: Provider, nativeId: string, name: string, displayName: string | null, description: string | null, visibility: PermissionVisibility | null, grouping: string | null }> } };
+export type PermissionsQuery = { permissions: { totalCount: number | null, unavailableProviders: Array<{ provider: Provider, code: string, message: string, retryAfterSeconds: number | null, answeredInPart: boolean }>, items: Array<{ id: string, provider: Provider, nativeId: string, name: string, displayName: string | null, description: string | null, visibility: PermissionVisibility | null, grouping: string | null }> } };
 
 export type UserDetailsFragment = { id: string, provider: Provider, nativeId: string, name: string | null, email: string | null, picture: string | null, status: UserStatus | null, orgUserId: string | null, person: { uuid: string, firstName: string | null, lastName: string | null, email: string | null, phone: string | null, jobTitle: string | null } | null, permissionAssignments: Array<{ assigned: boolean, permission: { id: string, name: string, displayName: string | null, description: string | null, visibility: PermissionVisibility | null, grouping: string | null } }> };
 
-export const PersonDetailsFragmentDoc = gql`
-    fragment PersonDetails on Person {
-  uuid
-  firstName
-  lastName
-  email
-  phone
-  jobTitle
-}
-    `;
-export const ConnectionDetailsFragmentDoc = gql`
-    fragment ConnectionDetails on Connection {
-  id
-  provider
-  nativeId
-  kind
-  status
-  suppliersRetailerAccountNumber
-  retailersSupplierAccountNumber
-  accountManager {
-    uuid
-    person {
-      ...PersonDetails
-    }
-  }
-  retailer {
-    uuid
-    contact {
-      ...PersonDetails
-    }
-    organization {
-      id
-      name
-    }
-  }
-  supplier {
-    uuid
-    contact {
-      ...PersonDetails
-    }
-    organization {
-      id
-      name
-    }
-  }
-  connectionTypes
-  createdAt
-  createdBy {
-    id
-    nativeId
-    name
-  }
-  source {
-    id
-    nativeId
-    name
-  }
-  sink {
-    id
-    nativeId
-    name
-  }
-  identityConnection {
-    connectionId
-    name
-    strategy
-  }
-  organizationConnectionName
-  assignMembershipOnLogin
-  showAsButton
-  isSignupEnabled
-  organizationAccessLevel
-  isEnabled
-  organizations {
-    id
-    provider
-    name
-  }
-}
-    ${PersonDetailsFragmentDoc}`;
-export const OrganizationDetailsFragmentDoc = gql`
-    fragment OrganizationDetails on Organization {
-  id
-  provider
-  nativeId
-  name
-  displayName
-  website
-  orgType
-  status
-  createdDate
-  activeDate
-  accountManager {
-    uuid
-    person {
-      ...PersonDetails
-    }
-  }
-  branding {
-    logoUrl
-    colors {
-      primary
-      pageBackground
-    }
-  }
-  metadata
-}
-    ${PersonDetailsFragmentDoc}`;
-export const UserDetailsFragmentDoc = gql`
-    fragment UserDetails on User {
-  id
-  provider
-  nativeId
-  name
-  email
-  picture
-  status
-  orgUserId
-  person {
-    ...PersonDetails
-  }
-  permissionAssignments {
-    assigned
-    permission {
-      id
-      name
-      displayName
-      description
-      visibility
-      grouping
-    }
-  }
-}
-    ${PersonDetailsFragmentDoc}`;
-export const ConnectionsDocument = gql`
-    query Connections($filter: ConnectionFilter, $offset: Int = 0, $limit: Int = 50) {
-  connections(filter: $filter, offset: $offset, limit: $limit) {
-    totalCount
-    hasNextPage
-    items {
-      ...ConnectionDetails
-    }
-  }
-}
-    ${ConnectionDetailsFragmentDoc}`;
-export const ConnectionDocument = gql`
-    query Connection($id: ID!) {
-  connection(id: $id) {
-    ...ConnectionDetails
-  }
-}
-    ${ConnectionDetailsFragmentDoc}`;
-export const NodeDocument = gql`
-    query Node($id: ID!) {
-  node(id: $id) {
-    __typename
-    id
-    provider
-    nativeId
-  }
-}
-    `;
-export const ProvidersDocument = gql`
-    query Providers {
-  providers {
-    provider
-    label
-    enabled
-  }
-}
-    `;
-export const OrganizationsWithConnectionsDocument = gql`
-    query OrganizationsWithConnections($filter: OrganizationFilter, $offset: Int = 0, $limit: Int = 50) {
-  organizations(filter: $filter, offset: $offset, limit: $limit) {
-    totalCount
-    hasNextPage
-    items {
-      id
-      provider
-      nativeId
-      name
-      displayName
-      orgType
-      status
-      connections(limit: 100) {
-        totalCount
-        items {
-          id
-          kind
-          status
-          organizations {
-            id
-            provider
-            name
-          }
-        }
-      }
-    }
-  }
-}
-    `;
-export const OrganizationDocument = gql`
-    query Organization($id: ID!) {
-  organization(id: $id) {
-    ...OrganizationDetails
-  }
-}
-    ${OrganizationDetailsFragmentDoc}`;
-export const UsersWithPermissionsDocument = gql`
-    query UsersWithPermissions($filter: UserFilter, $offset: Int = 0, $limit: Int = 50) {
-  users(filter: $filter, offset: $offset, limit: $limit) {
-    totalCount
-    items {
-      ...UserDetails
-      organizations {
-        id
-        name
-      }
-      permissions {
-        id
-        name
-        users {
-          id
-          name
-        }
-      }
-    }
-  }
-}
-    ${UserDetailsFragmentDoc}`;
-export const PermissionsDocument = gql`
-    query Permissions($filter: PermissionFilter) {
-  permissions(filter: $filter, limit: 500) {
-    totalCount
-    items {
-      id
-      provider
-      nativeId
-      name
-      displayName
-      description
-      visibility
-      grouping
-    }
-  }
-}
-    `;
+export const PersonDetailsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PersonDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"jobTitle"}}]}}]} as unknown as DocumentNode;
+export const ConnectionDetailsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConnectionDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Connection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"suppliersRetailerAccountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"retailersSupplierAccountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"accountManager"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PersonDetails"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"retailer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PersonDetails"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"supplier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PersonDetails"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"connectionTypes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sink"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"identityConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organizationConnectionName"}},{"kind":"Field","name":{"kind":"Name","value":"assignMembershipOnLogin"}},{"kind":"Field","name":{"kind":"Name","value":"showAsButton"}},{"kind":"Field","name":{"kind":"Name","value":"isSignupEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"organizationAccessLevel"}},{"kind":"Field","name":{"kind":"Name","value":"isEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"organizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PersonDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"jobTitle"}}]}}]} as unknown as DocumentNode;
+export const ProviderProblemDetailsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProviderProblemDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProviderProblem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryAfterSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"answeredInPart"}}]}}]} as unknown as DocumentNode;
+export const OrganizationDetailsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"orgType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdDate"}},{"kind":"Field","name":{"kind":"Name","value":"activeDate"}},{"kind":"Field","name":{"kind":"Name","value":"accountManager"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PersonDetails"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"branding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logoUrl"}},{"kind":"Field","name":{"kind":"Name","value":"colors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"primary"}},{"kind":"Field","name":{"kind":"Name","value":"pageBackground"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PersonDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"jobTitle"}}]}}]} as unknown as DocumentNode;
+export const UserDetailsFragmentDoc = {"kind":"Document","definitions":[{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"picture"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"orgUserId"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PersonDetails"}}]}},{"kind":"Field","name":{"kind":"Name","value":"permissionAssignments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assigned"}},{"kind":"Field","name":{"kind":"Name","value":"permission"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"grouping"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PersonDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"jobTitle"}}]}}]} as unknown as DocumentNode;
+export const ConnectionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Connections"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ConnectionFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"0"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connections"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"unavailableProviders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProviderProblemDetails"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConnectionDetails"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConnectionDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Connection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"suppliersRetailerAccountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"retailersSupplierAccountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"accountManager"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PersonDetails"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"retailer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PersonDetails"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"supplier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PersonDetails"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"connectionTypes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sink"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"identityConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organizationConnectionName"}},{"kind":"Field","name":{"kind":"Name","value":"assignMembershipOnLogin"}},{"kind":"Field","name":{"kind":"Name","value":"showAsButton"}},{"kind":"Field","name":{"kind":"Name","value":"isSignupEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"organizationAccessLevel"}},{"kind":"Field","name":{"kind":"Name","value":"isEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"organizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProviderProblemDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProviderProblem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryAfterSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"answeredInPart"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PersonDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"jobTitle"}}]}}]} as unknown as DocumentNode;
+export const ConnectionDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Connection"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connection"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ConnectionDetails"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ConnectionDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Connection"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"suppliersRetailerAccountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"retailersSupplierAccountNumber"}},{"kind":"Field","name":{"kind":"Name","value":"accountManager"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PersonDetails"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"retailer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PersonDetails"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"supplier"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"contact"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PersonDetails"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organization"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"connectionTypes"}},{"kind":"Field","name":{"kind":"Name","value":"createdAt"}},{"kind":"Field","name":{"kind":"Name","value":"createdBy"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"sink"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"identityConnection"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"connectionId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"strategy"}}]}},{"kind":"Field","name":{"kind":"Name","value":"organizationConnectionName"}},{"kind":"Field","name":{"kind":"Name","value":"assignMembershipOnLogin"}},{"kind":"Field","name":{"kind":"Name","value":"showAsButton"}},{"kind":"Field","name":{"kind":"Name","value":"isSignupEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"organizationAccessLevel"}},{"kind":"Field","name":{"kind":"Name","value":"isEnabled"}},{"kind":"Field","name":{"kind":"Name","value":"organizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PersonDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"jobTitle"}}]}}]} as unknown as DocumentNode;
+export const NodeDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Node"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}}]}}]}}]} as unknown as DocumentNode;
+export const ProvidersDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"providers"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"label"}},{"kind":"Field","name":{"kind":"Name","value":"enabled"}}]}}]}}]} as unknown as DocumentNode;
+export const OrganizationsWithConnectionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"OrganizationsWithConnections"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"OrganizationFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"0"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organizations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"unavailableProviders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProviderProblemDetails"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"orgType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"connections"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"kind"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"organizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProviderProblemDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProviderProblem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryAfterSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"answeredInPart"}}]}}]} as unknown as DocumentNode;
+export const OrganizationDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Organization"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"organization"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"OrganizationDetails"}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"OrganizationDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Organization"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"website"}},{"kind":"Field","name":{"kind":"Name","value":"orgType"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"createdDate"}},{"kind":"Field","name":{"kind":"Name","value":"activeDate"}},{"kind":"Field","name":{"kind":"Name","value":"accountManager"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PersonDetails"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"branding"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"logoUrl"}},{"kind":"Field","name":{"kind":"Name","value":"colors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"primary"}},{"kind":"Field","name":{"kind":"Name","value":"pageBackground"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"metadata"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PersonDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"jobTitle"}}]}}]} as unknown as DocumentNode;
+export const UsersWithPermissionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"UsersWithPermissions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"UserFilter"}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"offset"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"0"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"limit"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}},"defaultValue":{"kind":"IntValue","value":"50"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"users"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"offset"},"value":{"kind":"Variable","name":{"kind":"Name","value":"offset"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"Variable","name":{"kind":"Name","value":"limit"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"unavailableProviders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProviderProblemDetails"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"UserDetails"}},{"kind":"Field","name":{"kind":"Name","value":"organizations"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"Field","name":{"kind":"Name","value":"permissions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"users"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProviderProblemDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProviderProblem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryAfterSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"answeredInPart"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"PersonDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Person"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"uuid"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"jobTitle"}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"UserDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"User"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"picture"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"orgUserId"}},{"kind":"Field","name":{"kind":"Name","value":"person"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"PersonDetails"}}]}},{"kind":"Field","name":{"kind":"Name","value":"permissionAssignments"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assigned"}},{"kind":"Field","name":{"kind":"Name","value":"permission"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"grouping"}}]}}]}}]}}]} as unknown as DocumentNode;
+export const PermissionsDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Permissions"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"PermissionFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"permissions"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"limit"},"value":{"kind":"IntValue","value":"500"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"unavailableProviders"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"FragmentSpread","name":{"kind":"Name","value":"ProviderProblemDetails"}}]}},{"kind":"Field","name":{"kind":"Name","value":"items"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"displayName"}},{"kind":"Field","name":{"kind":"Name","value":"description"}},{"kind":"Field","name":{"kind":"Name","value":"visibility"}},{"kind":"Field","name":{"kind":"Name","value":"grouping"}}]}}]}}]}},{"kind":"FragmentDefinition","name":{"kind":"Name","value":"ProviderProblemDetails"},"typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"ProviderProblem"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"provider"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"message"}},{"kind":"Field","name":{"kind":"Name","value":"retryAfterSeconds"}},{"kind":"Field","name":{"kind":"Name","value":"answeredInPart"}}]}}]} as unknown as DocumentNode;
 
 export type SdkFunctionWrapper = <T>(action: (requestHeaders?:Record<string, string>) => Promise<T>, operationName: string, operationType?: string, variables?: any) => Promise<T>;
 

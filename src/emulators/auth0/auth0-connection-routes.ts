@@ -1,4 +1,4 @@
-import type { Route } from '../emulator-server';
+import type { EmulatorRequest, Route } from '../emulator-server';
 import type {
   Auth0Connection,
   Auth0EnabledConnection,
@@ -6,17 +6,37 @@ import type {
   Auth0OrganizationConnectionSettings,
 } from './auth0-data';
 import type { Auth0Lookup } from './auth0-lookup';
-import { offsetPage, offsetParams } from './auth0-paging';
-import { booleanParam, guard } from './auth0-query';
+import { auth0Error } from './auth0-dialect';
+import { offsetPage, offsetParams, ok } from './auth0-paging';
+import { Auth0RequestError, booleanParam, guard } from './auth0-query';
 
 /**
- * The older `enabled_connections` and the newer `connections` list of one organization. Both
- * reproduce the recorded quirk that `limit` in the include_totals envelope is the item count.
+ * The older `enabled_connections` and the newer `connections` of one organization: each list, and
+ * each single connection by id (which the official SDKs' `get` calls). Both lists reproduce the
+ * recorded quirk that `limit` in the include_totals envelope is the item count.
  */
 export function connectionRoutes(lookup: Auth0Lookup): Route[] {
   const connections = new Map(lookup.data.connections.map((c) => [c.id, c]));
   const settingsOf = (organizationId: string) =>
     lookup.data.organizationConnections[organizationId] ?? [];
+  /** The organization's settings for the `:connection_id` segment: 404 for an unknown org first. */
+  const oneSettings = (
+    request: EmulatorRequest,
+    accept: (s: Auth0OrganizationConnectionSettings) => boolean,
+  ) => {
+    const organization = lookup.organization(request);
+    const settings = settingsOf(organization.id).find(
+      (s) => s.connection_id === request.params.connection_id && accept(s),
+    );
+    // Auth0's answer for an unknown connection id (`GET /connections/{id}`); no recording shows the
+    // answer for a connection the organization has not enabled, so it is assumed to be the same.
+    if (!settings) {
+      throw new Auth0RequestError(
+        auth0Error(404, 'The connection does not exist.', 'inexistent_connection'),
+      );
+    }
+    return settings;
+  };
   return [
     {
       method: 'GET',
@@ -43,6 +63,23 @@ export function connectionRoutes(lookup: Auth0Lookup): Route[] {
           .filter((s) => isEnabled === undefined || s.is_enabled === isEnabled)
           .map((s) => organizationConnection(s, connections.get(s.connection_id)!));
         return offsetPage(items, 'connections', params, { limitIsItemCount: true });
+      }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/v2/organizations/:id/enabled_connections/:connection_id',
+      handler: guard((request) => {
+        // Switched off for the organization, it is not an enabled connection here either (as in the list).
+        const settings = oneSettings(request, (s) => s.is_enabled);
+        return ok(enabledConnection(settings, connections.get(settings.connection_id)!));
+      }),
+    },
+    {
+      method: 'GET',
+      pattern: '/api/v2/organizations/:id/connections/:connection_id',
+      handler: guard((request) => {
+        const settings = oneSettings(request, () => true);
+        return ok(organizationConnection(settings, connections.get(settings.connection_id)!));
       }),
     },
   ];

@@ -12,8 +12,6 @@ const DEFAULTS: Record<number, { message: string; errorCode?: string }> = {
     message: 'Insufficient scope; expected any of: read:organizations.',
     errorCode: 'insufficient_scope',
   },
-  // Every emulated API route is organization-scoped, so an unscoped 404 names organizations too.
-  404: { message: ORGANIZATION_NOT_FOUND },
   429: { message: 'Global limit has been reached', errorCode: 'too_many_requests' },
 };
 
@@ -61,6 +59,8 @@ export function auth0Dialect(
       if (match === null) return null;
       return tenants.find(({ tokens }) => tokens.isValid(match[1]))?.tenant ?? null;
     },
+    // hapi's own 404 for an unknown route, in the same shape: the reason phrase as the message.
+    unknownRoute: () => auth0Error(404),
     errorResponse(status: number, message?: string): EmulatorResponse {
       const response = auth0Error(status, message);
       if (status === 429) {

@@ -10,13 +10,18 @@ export interface Auth0Client {
   tokens: Auth0TokenStore;
 }
 
-/** What an issued Management API token may do: read everything the emulator serves. */
-const SCOPE = [
+/**
+ * What an issued Management API token may do: read everything the emulator serves, which is exactly the
+ * scopes the README asks to grant orgraph's machine-to-machine app (`read:roles` for `/roles`).
+ */
+export const AUTH0_SCOPES = [
   'read:organizations',
   'read:organization_connections',
   'read:organization_members',
   'read:organization_member_roles',
-].join(' ');
+  'read:roles',
+] as const;
+const SCOPE = AUTH0_SCOPES.join(' ');
 
 /**
  * `POST /oauth/token` with the client-credentials grant, answering in OAuth's error shape. The client id

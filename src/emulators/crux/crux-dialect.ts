@@ -4,6 +4,22 @@ import type { EmulatorResponse, ProviderDialect, RateLimitWindow } from '../emul
 const NOT_PROVIDED = 'Authentication credentials were not provided.';
 
 /**
+ * Django's own 404 page (`django.views.defaults.page_not_found` without a 404.html template, DEBUG off):
+ * a URL no route matches never reaches Django REST Framework, so it is HTML, not `{"detail": ...}`.
+ */
+const DJANGO_NOT_FOUND_PAGE = `
+<!doctype html>
+<html lang="en">
+<head>
+  <title>Not Found</title>
+</head>
+<body>
+  <h1>Not Found</h1><p>The requested resource was not found on this server.</p>
+</body>
+</html>
+`;
+
+/**
  * Crux's API is Django REST Framework with TokenAuthentication. Crux documents only status codes, so error
  * bodies follow DRF's defaults: `{"detail": "..."}`.
  */
@@ -72,6 +88,14 @@ export class CruxDialect implements ProviderDialect {
       };
     }
     return { status, body: { detail: message ?? DEFAULT_DETAILS[status] ?? 'Error.' } };
+  }
+
+  unknownRoute(): EmulatorResponse {
+    return {
+      status: 404,
+      body: Buffer.from(DJANGO_NOT_FOUND_PAGE, 'utf8'),
+      headers: { 'content-type': 'text/html; charset=utf-8' },
+    };
   }
 
   /** Crux sends no rate-limit headers; Retry-After goes on the 429 alone (see errorResponse). */

@@ -57,6 +57,9 @@ export function datadogDialect(
       return tenant?.name ?? null;
     },
     errorResponse: datadogError,
+    // The recorded bare "Not found" (an unknown sink org) is also what the API gateway answers for a
+    // path it does not serve.
+    unknownRoute: () => datadogError(404),
     rateLimitHeaders(window: RateLimitWindow): Record<string, string> {
       return {
         'X-RateLimit-Limit': String(window.limit),

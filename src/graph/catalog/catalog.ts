@@ -7,6 +7,7 @@ import { decodeGlobalId, type EntityType } from '../../model/global-id';
 import { Provider } from '../../model/provider';
 import type { ConnectionQuery, ProviderSource } from '../../providers/provider-source';
 import type { EntityRef } from '../common/entity-ref';
+import { organizationRef } from '../common/organization-ref';
 import type { Page } from '../common/page.type';
 import type { PagingArgs } from '../common/paging.args';
 import { selectsField, selectsPath } from '../common/selects-field';
@@ -28,6 +29,12 @@ const KIND_PROVIDER: Record<ConnectionKind, Provider> = {
 };
 
 type Entity = Organization | Connection | User | Permission;
+
+/** One provider's share of a merged page, named for reporting its failures. */
+interface ProviderPart<T> {
+  provider: Provider;
+  part: PagePart<T>;
+}
 
 /**
  * The unified graph over every configured provider, for one request. Lists ask the providers in
@@ -103,9 +110,12 @@ export class Catalog {
     if (filter.nameContains || filter.orgType || filter.status) return undefined;
     const parts = this.sources
       .select(chosen(filter.providers))
-      .map((source): PagePart<Organization> => ({
-        count: () => source.organizationCount(),
-        page: (from, count) => source.organizationPage(from, count),
+      .map((source): ProviderPart<Organization> => ({
+        provider: source.provider,
+        part: {
+          count: () => source.organizationCount(),
+          page: (from, count) => source.organizationPage(from, count),
+        },
       }));
     return this.mergedPage(parts, paging, info);
   }
@@ -121,13 +131,12 @@ export class Catalog {
       return undefined;
     let selected = chosen(providers);
     if (kind) selected = intersect(selected, [KIND_PROVIDER[kind]]);
-    const parts = this.sources
-      .select(selected)
-      .map(
-        (source) =>
-          source.connectionPages?.() ??
-          wholeListPart(() => this.keepingPart(source.connections({}), info)),
-      );
+    const parts = this.sources.select(selected).map((source): ProviderPart<Connection> => ({
+      provider: source.provider,
+      part:
+        source.connectionPages?.() ??
+        wholeListPart(() => this.keepingPart(source.provider, source.connections({}), info)),
+    }));
     return this.mergedPage(parts, paging, info);
   }
 
@@ -143,12 +152,17 @@ export class Catalog {
     const everyone =
       selectsPath(info, ['items', 'permissions', 'users']) ||
       selectsPath(info, ['items', 'permissionAssignments', 'permission', 'users']);
-    const parts = this.sources.select(chosen(filter.providers)).map((source) => {
-      const pages = everyone ? undefined : source.userPages?.();
-      return pages
-        ? this.keepingParts(pages, info)
-        : wholeListPart(() => this.keepingPart(source.users(), info));
-    });
+    const parts = this.sources
+      .select(chosen(filter.providers))
+      .map((source): ProviderPart<User> => {
+        const pages = everyone ? undefined : source.userPages?.();
+        return {
+          provider: source.provider,
+          part: pages
+            ? this.keepingParts(source.provider, pages, info)
+            : wholeListPart(() => this.keepingPart(source.provider, source.users(), info)),
+        };
+      });
     return this.mergedPage(parts, paging, info);
   }
 
@@ -163,10 +177,11 @@ export class Catalog {
    * whether more follow, or just one once the page is full.
    */
   private async mergedPage<T>(
-    parts: ReadonlyArray<PagePart<T>>,
+    providerParts: ReadonlyArray<ProviderPart<T>>,
     { offset, limit }: PagingArgs,
     info: GraphQLResolveInfo,
   ): Promise<Page<T>> {
+    const parts = providerParts.map((p) => p.part);
     const counted = selectsField(info, 'totalCount')
       ? await Promise.allSettled(
           parts.map((part, index) => (index === 0 ? part.count(offset) : part.count())),
@@ -175,11 +190,11 @@ export class Catalog {
     const count = async (index: number, from: number, upTo: number): Promise<number> => {
       const result = counted ? counted[index] : await settle(parts[index].count(from, upTo));
       if (result.status === 'fulfilled') return result.value;
-      this.report(result.reason, info);
+      this.report(providerParts[index].provider, result.reason, info);
       return 0;
     };
     const end = offset + limit;
-    const windows: Array<{ part: PagePart<T>; from: number; to: number }> = [];
+    const windows: Array<{ provider: Provider; part: PagePart<T>; from: number; to: number }> = [];
     let start = 0;
     let hasNextPage = false;
     for (let index = 0; index < parts.length; index += 1) {
@@ -192,19 +207,27 @@ export class Catalog {
       const from = Math.max(0, offset - start);
       const size = await count(index, from, end - start + 1);
       const to = Math.min(size, end - start);
-      if (from < to) windows.push({ part: parts[index], from, to });
+      if (from < to) windows.push({ ...providerParts[index], from, to });
       start += size;
       if (start > end) hasNextPage = true;
     }
     const pages = await Promise.allSettled(windows.map((w) => w.part.page(w.from, w.to - w.from)));
     const items: T[] = [];
-    for (const page of pages) {
+    pages.forEach((page, index) => {
       // A loop, not push(...items): spreading a provider's list passes each item on the stack.
       if (page.status === 'fulfilled') for (const item of page.value) items.push(item);
-      else this.report(page.reason, info);
-    }
-    // Without totalCount asked the total is a lower bound, which no one reads.
-    return { items, totalCount: start, offset, limit, hasNextPage };
+      else this.report(windows[index].provider, page.reason, info);
+    });
+    const unavailableProviders = this.partialErrors.problemsAt(info);
+    return {
+      items,
+      // Without totalCount asked the total is a lower bound, which no one reads.
+      totalCount: unavailableProviders.length > 0 ? null : start,
+      offset,
+      limit,
+      hasNextPage,
+      unavailableProviders,
+    };
   }
 
   /** `strict`: for one organization's connections, which a failing provider leaves unknown, not empty. */
@@ -216,26 +239,31 @@ export class Catalog {
     const query: ConnectionQuery = { enabled: filter.enabled ?? undefined };
     let providers = chosen(filter.providers);
     const restrict = (only: Provider) => (providers = intersect(providers, [only]));
-    if (filter.organizationId) {
-      const org = decodeGlobalId(filter.organizationId, 'Organization');
-      query.organizationKey = org.key;
-      restrict(org.provider);
-    }
-    if (filter.sourceOrganizationId) {
-      const org = decodeGlobalId(filter.sourceOrganizationId, 'Organization');
-      query.sourceOrganizationKey = org.key;
-      restrict(org.provider);
-    }
-    if (filter.sinkOrganizationId) {
-      const org = decodeGlobalId(filter.sinkOrganizationId, 'Organization');
-      query.sinkOrganizationKey = org.key;
-      restrict(org.provider);
-    }
     if (filter.kind) restrict(KIND_PROVIDER[filter.kind]);
     if (filter.status) restrict(Provider.CRUX);
     if (filter.enabled !== undefined && filter.enabled !== null) restrict(Provider.AUTH0);
     if (filter.connectionType) restrict(Provider.DATADOG);
     if (filter.sourceOrganizationId || filter.sinkOrganizationId) restrict(Provider.DATADOG);
+    // Organization ids last: a native one is read at the one provider the conditions above imply.
+    if (filter.sourceOrganizationId) {
+      const org = organizationRef(filter.sourceOrganizationId, 'sourceOrganizationId', [
+        Provider.DATADOG,
+      ]);
+      query.sourceOrganizationKey = org.key;
+      restrict(org.provider);
+    }
+    if (filter.sinkOrganizationId) {
+      const org = organizationRef(filter.sinkOrganizationId, 'sinkOrganizationId', [
+        Provider.DATADOG,
+      ]);
+      query.sinkOrganizationKey = org.key;
+      restrict(org.provider);
+    }
+    if (filter.organizationId) {
+      const org = organizationRef(filter.organizationId, 'organizationId', providers);
+      query.organizationKey = org.key;
+      restrict(org.provider);
+    }
 
     const all = await this.across(
       this.sources.select(providers),
@@ -258,7 +286,7 @@ export class Catalog {
     if (filter.status) providers = intersect(providers, [Provider.CRUX]);
     let all: User[];
     if (filter.organizationId) {
-      const org = decodeGlobalId(filter.organizationId, 'Organization');
+      const org = organizationRef(filter.organizationId, 'organizationId', providers);
       const sources = this.sources.select(intersect(providers, [org.provider]));
       all = await this.across(sources, (s) => s.usersOfOrganization(org.key), info);
     } else {
@@ -290,15 +318,32 @@ export class Catalog {
   }
 
   /**
-   * A list edge of one object, at its own provider. What the provider could not answer at all fails the
-   * field (null and an error: "unknown", not "none"); a list it answered in part keeps its items.
+   * A paged edge of one object, at its own provider. What the provider could not answer at all fails
+   * the field (null and an error: "unknown", not "none"); a list it answered in part keeps its items,
+   * and its page names the provider in `unavailableProviders`.
    */
-  async edge<T>(
+  async pageEdge<T>(
     provider: Provider,
     fetch: (source: ProviderSource) => Promise<T[]>,
     info: GraphQLResolveInfo,
   ): Promise<T[]> {
-    return this.keepingPart(fetch(this.sources.get(provider)), info);
+    return this.keepingPart(provider, fetch(this.sources.get(provider)), info);
+  }
+
+  /**
+   * A plain list edge of one object, at its own provider: all or nothing. A list has no room to say
+   * it is incomplete, so one that its provider answered only in part is null with the error, as one
+   * it could not answer at all.
+   */
+  async listEdge<T>(
+    provider: Provider,
+    fetch: (source: ProviderSource) => Promise<T[]>,
+  ): Promise<T[]> {
+    try {
+      return await fetch(this.sources.get(provider));
+    } catch (error) {
+      throw error instanceof PartialListError ? error.errors[0] : error;
+    }
   }
 
   /** Objects by global ID, in order: a failing provider nulls its own IDs only. */
@@ -307,43 +352,61 @@ export class Catalog {
     return settled.map((result, index) => {
       if (result.status === 'fulfilled') return result.value;
       if (result.reason instanceof UserInputError) throw result.reason;
-      this.partialErrors.add(result.reason, info, [index]);
+      this.partialErrors.add(result.reason, info, { pathSuffix: [index] });
       return null;
     });
   }
 
   /** A page part that answered in part: its counts and pages, and its errors beside them. */
-  private keepingParts<T>(part: PagePart<T>, info: GraphQLResolveInfo): PagePart<T> {
+  private keepingParts<T>(
+    provider: Provider,
+    part: PagePart<T>,
+    info: GraphQLResolveInfo,
+  ): PagePart<T> {
     return {
       count: async (from, upTo) => {
         try {
           return await part.count(from, upTo);
         } catch (error) {
           if (!(error instanceof PartialListError)) throw error;
-          for (const failure of error.errors) this.partialErrors.add(failure, info);
+          this.reportParts(provider, error, info);
           return error.items.length;
         }
       },
-      page: (from, count) => this.keepingPart(part.page(from, count), info),
+      page: (from, count) => this.keepingPart(provider, part.page(from, count), info),
     };
   }
 
   /** A list a provider answered in part (one Auth0 organization's members failing): its items, and
    * its errors beside them. */
-  private async keepingPart<T>(list: Promise<T[]>, info: GraphQLResolveInfo): Promise<T[]> {
+  private async keepingPart<T>(
+    provider: Provider,
+    list: Promise<T[]>,
+    info: GraphQLResolveInfo,
+  ): Promise<T[]> {
     try {
       return await list;
     } catch (error) {
       if (!(error instanceof PartialListError)) throw error;
-      for (const part of error.errors) this.partialErrors.add(part, info);
+      this.reportParts(provider, error, info);
       return error.items as T[];
     }
   }
 
   /** A provider's failure beside the others' data; bad input fails the field. */
-  private report(error: unknown, info: GraphQLResolveInfo): void {
+  private report(provider: Provider, error: unknown, info: GraphQLResolveInfo): void {
     if (error instanceof UserInputError) throw error;
-    this.partialErrors.add(error, info);
+    this.partialErrors.add(error, info, { provider });
+  }
+
+  /** The failed calls of a list a provider answered in part. */
+  private reportParts(
+    provider: Provider,
+    error: PartialListError<unknown>,
+    info: GraphQLResolveInfo,
+  ): void {
+    for (const part of error.errors)
+      this.partialErrors.add(part, info, { provider, answeredInPart: true });
   }
 
   /**
@@ -358,19 +421,20 @@ export class Catalog {
   ): Promise<T[]> {
     const settled = await Promise.allSettled(sources.map(fetch));
     const items: T[] = [];
-    for (const result of settled) {
+    settled.forEach((result, index) => {
+      const { provider } = sources[index];
       // Loops, not push(...list): a provider's list of 200,000 would overflow the stack as arguments.
       if (result.status === 'fulfilled') {
         for (const item of result.value) items.push(item);
       } else if (result.reason instanceof PartialListError) {
         for (const item of result.reason.items as T[]) items.push(item);
-        for (const part of result.reason.errors) this.partialErrors.add(part, info);
+        this.reportParts(provider, result.reason, info);
       } else if (result.reason instanceof UserInputError || strict) {
         throw result.reason;
       } else {
-        this.partialErrors.add(result.reason, info);
+        this.partialErrors.add(result.reason, info, { provider });
       }
-    }
+    });
     return items;
   }
 }

@@ -1,9 +1,11 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ClassType } from 'type-graphql';
-import { Arg, Args, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context/context.type';
 import type { EntityType } from '../../model/global-id';
+import { NATIVE_ID_NOT_UNIQUE } from '../../model/native-key';
 import type { Catalog } from '../catalog/catalog';
+import { lookupId, LookupArgs } from './lookup.args';
 import { toPage, type Page } from './page.type';
 import { checkPaging, PagingArgs } from './paging.args';
 
@@ -39,17 +41,17 @@ export function EntityQueries<TFilter extends object>(options: EntityQueriesOpti
     @Query(() => options.type, {
       name: options.one,
       nullable: true,
-      description: `One ${singular} by global ID; null when the provider has no such ${singular}.`,
+      description: lookupDescription(options.entity, singular),
     })
-    one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-      return ctx.catalog.node(id, options.entity);
+    one(@Args() lookup: LookupArgs, @Ctx() ctx: Context) {
+      return ctx.catalog.node(lookupId(options.entity, options.one, lookup), options.entity);
     }
 
     @Query(() => options.page, {
       name: options.many,
       description:
         `${options.plural} of every configured provider. A provider that fails leaves the others' ` +
-        'items in the page and an error naming it in `errors`.',
+        'items in the page, names itself in `unavailableProviders` and adds an error to `errors`.',
     })
     async many(
       @Arg('filter', () => options.filter, {
@@ -64,8 +66,22 @@ export function EntityQueries<TFilter extends object>(options: EntityQueriesOpti
       checkPaging(paging);
       const conditions = filter ?? ({} as TFilter);
       const page = await options.fetchPage?.(ctx.catalog, conditions, paging, info);
-      return page ?? toPage(await options.list(ctx.catalog, conditions, info), paging);
+      if (page) return page;
+      const items = await options.list(ctx.catalog, conditions, info);
+      return toPage(items, paging, ctx.partialErrors.problemsAt(info));
     }
   }
   return EntityQueriesBase;
+}
+
+/** The one-object field's description: both ways to name the object, and where a native id is refused. */
+function lookupDescription(entity: EntityType, singular: string): string {
+  const refused = Object.entries(NATIVE_ID_NOT_UNIQUE[entity] ?? {}).map(
+    ([provider, why]) => ` Not by native id at ${provider}: ${why}.`,
+  );
+  return (
+    `One ${singular} by global \`id\`, or by \`provider\` and \`nativeId\` (the provider's own id), ` +
+    `exactly one of the two at the same cost; null when the provider has no such ${singular}.` +
+    refused.join('')
+  );
 }

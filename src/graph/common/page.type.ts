@@ -1,13 +1,16 @@
 import type { ClassType } from 'type-graphql';
 import { Field, Int, ObjectType } from 'type-graphql';
+import { ProviderProblem } from '../provider/provider-problem.type';
 import type { PagingArgs } from './paging.args';
 
 export interface Page<T> {
   items: T[];
-  totalCount: number;
+  /** Null when a provider did not answer (see unavailableProviders): the total is unknown. */
+  totalCount: number | null;
   offset: number;
   limit: number;
   hasNextPage: boolean;
+  unavailableProviders: ProviderProblem[];
 }
 
 /**
@@ -20,8 +23,11 @@ export function PageType<T extends object>(itemType: ClassType<T>, itemsName: st
     @Field(() => [itemType], { description: `The ${itemsName} on this page.` })
     items!: T[];
 
-    @Field(() => Int, { description: `How many ${itemsName} match, across all pages.` })
-    totalCount!: number;
+    @Field(() => Int, {
+      nullable: true,
+      description: `How many ${itemsName} match, across all pages; null when a provider did not answer, or answered in part (see \`unavailableProviders\`), since the total is then unknown.`,
+    })
+    totalCount!: number | null;
 
     @Field(() => Int, { description: 'The offset this page starts at.' })
     offset!: number;
@@ -31,16 +37,27 @@ export function PageType<T extends object>(itemType: ClassType<T>, itemsName: st
 
     @Field({ description: 'Whether more items follow this page.' })
     hasNextPage!: boolean;
+
+    @Field(() => [ProviderProblem], {
+      description: `Providers that did not answer, or answered in part, for these ${itemsName}: the page holds the other providers' items, and \`totalCount\` is null. Empty when every provider answered.`,
+    })
+    unavailableProviders!: ProviderProblem[];
   }
   return PageClass;
 }
 
-export function toPage<T>(all: readonly T[], { offset, limit }: PagingArgs): Page<T> {
+/** A page of a list in hand, with the problems of the providers that left it incomplete. */
+export function toPage<T>(
+  all: readonly T[],
+  { offset, limit }: PagingArgs,
+  unavailableProviders: ProviderProblem[],
+): Page<T> {
   return {
     items: all.slice(offset, offset + limit),
-    totalCount: all.length,
+    totalCount: unavailableProviders.length > 0 ? null : all.length,
     offset,
     limit,
     hasNextPage: offset + limit < all.length,
+    unavailableProviders,
   };
 }

@@ -22,3 +22,31 @@ export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): 
     });
   return info.fieldNodes.some((node) => visit(node.selectionSet, 0));
 }
+
+/**
+ * The response key (alias or name) under which the query asks for `name` directly under the current
+ * field, through fragments too; undefined when it does not ask for it.
+ */
+export function responseKeyOf(info: GraphQLResolveInfo, name: string): string | undefined {
+  const visit = (set: SelectionSetNode | undefined): string | undefined => {
+    for (const selection of set?.selections ?? []) {
+      const key =
+        selection.kind === Kind.FIELD
+          ? selection.name.value === name
+            ? (selection.alias?.value ?? name)
+            : undefined
+          : visit(
+              selection.kind === Kind.INLINE_FRAGMENT
+                ? selection.selectionSet
+                : info.fragments[selection.name.value]?.selectionSet,
+            );
+      if (key !== undefined) return key;
+    }
+    return undefined;
+  };
+  for (const node of info.fieldNodes) {
+    const key = visit(node.selectionSet);
+    if (key !== undefined) return key;
+  }
+  return undefined;
+}

@@ -29,13 +29,22 @@ export class ConnectionFilter {
 
   @Field(() => ID, {
     nullable: true,
-    description: 'Connections with this organization on any side.',
+    description:
+      'Connections with this organization on any side: its global ID, or its native id (e.g. ' +
+      'Auth0\'s "org_...") when the rest of the filter implies one provider (`providers: [X]`, a ' +
+      "`kind`, or a provider's own condition); otherwise a native id is BAD_USER_INPUT.",
   })
   organizationId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Datadog: connections from this source org.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Datadog: connections from this source org, by global ID or Datadog org id.',
+  })
   sourceOrganizationId?: string;
 
-  @Field(() => ID, { nullable: true, description: 'Datadog: connections to this sink org.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Datadog: connections to this sink org, by global ID or Datadog org id.',
+  })
   sinkOrganizationId?: string;
 }

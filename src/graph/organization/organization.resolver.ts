@@ -42,7 +42,8 @@ export class OrganizationResolver extends EntityQueries({
   ) {
     checkPaging(paging);
     const scoped = { ...filter, organizationId: organization.id };
-    return toPage(await ctx.catalog.connections(scoped, info, true), paging);
+    const connections = await ctx.catalog.connections(scoped, info, true);
+    return toPage(connections, paging, ctx.partialErrors.problemsAt(info));
   }
 
   @FieldResolver(() => UserPage, {
@@ -57,11 +58,11 @@ export class OrganizationResolver extends EntityQueries({
     @Info() info: GraphQLResolveInfo,
   ) {
     checkPaging(paging);
-    const users = await ctx.catalog.edge(
+    const users = await ctx.catalog.pageEdge(
       organization.provider,
       (source) => source.usersOfOrganization(organization.key),
       info,
     );
-    return toPage(users, paging);
+    return toPage(users, paging, ctx.partialErrors.problemsAt(info));
   }
 }

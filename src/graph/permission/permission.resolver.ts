@@ -1,5 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Ctx, FieldResolver, Info, Resolver } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver } from 'type-graphql';
 import { Parent } from '../common/parent.decorator';
 import type { Context } from '../../context/context.type';
 import { EntityQueries } from '../common/entity-queries.resolver';
@@ -34,11 +33,9 @@ export class PermissionResolver extends EntityQueries({
     nullable: true,
     description: 'The users holding this permission.',
   })
-  users(@Parent() permission: Permission, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.catalog.edge(
-      permission.provider,
-      (source) => source.usersWithPermission(permission.key),
-      info,
+  users(@Parent() permission: Permission, @Ctx() ctx: Context) {
+    return ctx.catalog.listEdge(permission.provider, (source) =>
+      source.usersWithPermission(permission.key),
     );
   }
 }

@@ -7,7 +7,13 @@ export class UserFilter {
   @Field(() => [Provider], { nullable: true, description: 'Only these providers.' })
   providers?: Provider[];
 
-  @Field(() => ID, { nullable: true, description: 'Members of this organization.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Members of this organization: its global ID, or its native id (e.g. Auth0\'s "org_...") ' +
+      "when the rest of the filter implies one provider (`providers: [X]`, or Crux's `status`); " +
+      'otherwise a native id is BAD_USER_INPUT.',
+  })
   organizationId?: string;
 
   @Field(() => UserStatus, { nullable: true, description: 'Crux user status.' })

@@ -1,5 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
-import { Ctx, FieldResolver, Info, Resolver } from 'type-graphql';
+import { Ctx, FieldResolver, Resolver } from 'type-graphql';
 import { Parent } from '../common/parent.decorator';
 import type { Context } from '../../context/context.type';
 import { EntityQueries } from '../common/entity-queries.resolver';
@@ -31,15 +30,15 @@ export class UserResolver extends EntityQueries({
     nullable: true,
     description: 'The organizations the user belongs to.',
   })
-  organizations(@Parent() user: User, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.catalog.edge(user.provider, (source) => source.organizationsOfUser(user.key), info);
+  organizations(@Parent() user: User, @Ctx() ctx: Context) {
+    return ctx.catalog.listEdge(user.provider, (source) => source.organizationsOfUser(user.key));
   }
 
   @FieldResolver(() => [Connection], {
     nullable: true,
     description: 'Connections this user created (Datadog).',
   })
-  createdConnections(@Parent() user: User, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    return ctx.catalog.edge(user.provider, (source) => source.connectionsCreatedBy(user.key), info);
+  createdConnections(@Parent() user: User, @Ctx() ctx: Context) {
+    return ctx.catalog.listEdge(user.provider, (source) => source.connectionsCreatedBy(user.key));
   }
 }
