@@ -220,6 +220,23 @@ export class EmulatorServer {
 
     const match = this.match(method, url.pathname);
     const routeName = match ? match.route.name : `${method} (unmatched)`;
+    this.counter.enter(routeName);
+    try {
+      await this.answer(req, res, url, method, rawBody, match, routeName);
+    } finally {
+      this.counter.leave(routeName);
+    }
+  }
+
+  private async answer(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    method: string,
+    rawBody: string,
+    match: { route: CompiledRoute; params: Record<string, string> } | null,
+    routeName: string,
+  ): Promise<void> {
     // Unmatched paths are 404s before any credential check, as on the providers.
     const tenant =
       match && match.route.authenticated !== false ? this.dialect.authenticate(req.headers) : null;

@@ -21,6 +21,27 @@ export interface RecordedRequest {
  */
 export class RequestCounter {
   private readonly recorded: RecordedRequest[] = [];
+  private readonly inFlight = new Map<string, number>();
+  private readonly peaks = new Map<string, number>();
+
+  /**
+   * A request to `route` is being answered, its latency included; `leave` when it is sent. Tests assert
+   * "these calls ran at once" from the peak, not from a stopwatch that a busy machine can fool.
+   */
+  enter(route: string): void {
+    const now = (this.inFlight.get(route) ?? 0) + 1;
+    this.inFlight.set(route, now);
+    this.peaks.set(route, Math.max(this.peaks.get(route) ?? 0, now));
+  }
+
+  leave(route: string): void {
+    this.inFlight.set(route, (this.inFlight.get(route) ?? 1) - 1);
+  }
+
+  /** The most requests to `route` that were being answered at the same time since the last reset. */
+  peakInFlight(route: string): number {
+    return this.peaks.get(route) ?? 0;
+  }
 
   record(request: RecordedRequest): void {
     this.recorded.push(request);
@@ -62,5 +83,6 @@ export class RequestCounter {
 
   reset(): void {
     this.recorded.length = 0;
+    this.peaks.clear();
   }
 }
