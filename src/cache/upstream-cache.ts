@@ -10,6 +10,9 @@ import type { ReadOutcome } from './read-outcome';
 export interface CacheRead<T> {
   /** The key, already holding the provider, the credential's fingerprint and the resource. */
   key: string;
+  /** The store keys of the generations of the tags the read depends on (see CacheTagsOf): the entry
+   * is kept under their current values, so a bump of any of them retires it. */
+  generations?: readonly string[];
   policy: CachePolicy;
   /** Skip cached entries (the caller sent `Cache-Control: no-cache`); still stored, and still served
    * marked stale if the provider fails. */
@@ -32,8 +35,11 @@ const SERVE_STALE_ON: ReadonlySet<unknown> = new Set([
  * Validated provider reads across requests, in the shared store. Only successful reads are stored (a
  * failure or a partial list never is); concurrent misses of one key in this process share one call
  * (single-flight); an entry past its freshness is served at once while one refresh runs; an older one
- * only while the provider fails. When the store itself fails, reads go to the provider and the failure
- * is logged and counted: the cache is never the reason a query fails or waits.
+ * only while the provider fails. A read tagged by its provider (see CacheTagsOf) is kept under its
+ * tags' current generations: a write bumps them, and from then on every read misses, whoever makes
+ * it and on whichever replica, and no entry from before is served, not even stale. When the store
+ * itself fails, reads go to the provider and the failure is logged and counted: the cache is never
+ * the reason a query fails or waits.
  */
 export class UpstreamCache {
   private readonly inFlight = new Map<string, Promise<CachedRead<unknown>>>();
@@ -62,6 +68,51 @@ export class UpstreamCache {
   }
 
   async read<T>(read: CacheRead<T>): Promise<T> {
+    const generations = read.generations ?? [];
+    if (generations.length === 0) return this.readAt(read);
+    const key = await this.keyAtGenerations(read.key, generations);
+    if (key !== undefined) return this.readAt({ ...read, key });
+    // Without the generations no entry can be trusted (it may predate a write), nor stored.
+    const value = await read.load();
+    read.onOutcome({ source: 'upstream', readAt: this.now() });
+    return value;
+  }
+
+  /**
+   * Retires every entry that depends on these generations, for every credential and replica. A store
+   * failure is logged and counted, not thrown: the write it follows was made.
+   */
+  async invalidate(generations: readonly string[]): Promise<void> {
+    await Promise.all(
+      generations.map((key) =>
+        this.store.bumpGeneration(key).catch((error: unknown) => {
+          this.storeErrors += 1;
+          // Said every time (writes are few): until they expire, callers may read what it changed.
+          this.logger.warn(
+            { err: { message: errorMessage(error) }, generation: key },
+            `cache: the ${this.store.kind} store failed a generation bump; what the write changed stays cached until it expires`,
+          );
+        }),
+      ),
+    );
+  }
+
+  /** The key at the current generations (the key of its in-flight read too, so that a read after a
+   * bump never joins one from before it); undefined when the store cannot say. */
+  private async keyAtGenerations(
+    key: string,
+    generations: readonly string[],
+  ): Promise<string | undefined> {
+    try {
+      const current = await this.store.generations(generations);
+      return `${key}#gen=${current.join('.')}`;
+    } catch (error) {
+      this.storeFailed(error, 'generation read');
+      return undefined;
+    }
+  }
+
+  private async readAt<T>(read: CacheRead<T>): Promise<T> {
     const cached = read.noCache ? undefined : await this.lookup<T>(read.key);
     const age = cached ? this.now() - cached.readAt : Infinity;
     if (cached && age < read.policy.freshMs) {
@@ -151,10 +202,14 @@ export class UpstreamCache {
     this.lastStoreErrorLog = now;
     this.logger.warn(
       {
-        err: { message: error instanceof Error ? error.message : String(error) },
+        err: { message: errorMessage(error) },
         storeErrors: this.storeErrors,
       },
       `cache: the ${this.store.kind} store failed a ${what}; reading from the providers without it`,
     );
   }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

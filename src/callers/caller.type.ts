@@ -14,4 +14,6 @@ export interface Caller {
   readonly ownCredentials: boolean;
   /** May it get federated traces (ftv1)? */
   readonly traces: boolean;
+  /** May it run mutations (when writes are on: see src/writes/)? */
+  readonly writes: boolean;
 }

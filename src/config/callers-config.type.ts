@@ -8,6 +8,8 @@ export interface CallerPolicy {
   ownCredentials: boolean;
   /** May it get federated traces (ftv1)? */
   traces: boolean;
+  /** May it run mutations (when writes are on)? */
+  writes: boolean;
 }
 
 /** A caller known by an API key, of which only the SHA-256 is configured. */

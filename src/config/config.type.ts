@@ -102,6 +102,8 @@ export interface Config {
   host: string;
   /** True when no provider was configured and the emulators stand in for all three. */
   demo: boolean;
+  /** Whether mutations may write to the providers (ORGRAPH_WRITES; see src/writes/). */
+  writes: boolean;
   providers: {
     crux?: CruxConfig;
     auth0?: Auth0Config;

@@ -4,8 +4,8 @@ import type { ApiKeyCallerConfig, CallersConfig, JwtCallersConfig } from './call
 import { ConfigError } from './config-error';
 import { anySet, boolean, integer, required, type Env } from './env-values';
 
-const ENTRY_SHAPE = '{id, sha256, providers?, ownCredentials?, traces?}';
-const ENTRY_FIELDS = ['id', 'sha256', 'providers', 'ownCredentials', 'traces'];
+const ENTRY_SHAPE = '{id, sha256, providers?, ownCredentials?, traces?, writes?}';
+const ENTRY_FIELDS = ['id', 'sha256', 'providers', 'ownCredentials', 'traces', 'writes'];
 const CALLER_ID = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,127}$/;
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
 
@@ -33,6 +33,7 @@ const JWT_VARIABLES = [
   'ORGRAPH_JWT_PROVIDERS_CLAIM',
   'ORGRAPH_JWT_OWN_CREDENTIALS',
   'ORGRAPH_JWT_TRACES',
+  'ORGRAPH_JWT_WRITES',
 ];
 
 /**
@@ -120,7 +121,7 @@ function apiKeyEntry(variable: string, entry: unknown, position: number): ApiKey
     }
     providers = ALL_PROVIDERS.filter((p) => names.includes(p));
   }
-  const flag = (name: 'ownCredentials' | 'traces') => {
+  const flag = (name: 'ownCredentials' | 'traces' | 'writes') => {
     const value = fields[name];
     if (value === undefined) return false;
     if (typeof value !== 'boolean') throw fail(`${name} must be true or false`);
@@ -132,6 +133,7 @@ function apiKeyEntry(variable: string, entry: unknown, position: number): ApiKey
     providers,
     ownCredentials: flag('ownCredentials'),
     traces: flag('traces'),
+    writes: flag('writes'),
   };
 }
 
@@ -175,6 +177,7 @@ function loadJwt(env: Env): JwtCallersConfig | undefined {
       providers: providerList(env, 'ORGRAPH_JWT_PROVIDERS'),
       ownCredentials: boolean(env, 'ORGRAPH_JWT_OWN_CREDENTIALS', false),
       traces: boolean(env, 'ORGRAPH_JWT_TRACES', false),
+      writes: boolean(env, 'ORGRAPH_JWT_WRITES', false),
     },
     providersClaim,
   };

@@ -27,10 +27,14 @@ export function loadConfig(env: Env = process.env): Config {
   const graphiql = boolean(env, 'ORGRAPH_GRAPHIQL', !production);
   // GraphiQL's docs need introspection, so by default the two go together.
   const introspection = boolean(env, 'ORGRAPH_INTROSPECTION', graphiql);
+  const demo = !crux && !auth0 && !datadog;
   return {
     port: integer(env, 'PORT', 4000, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
-    demo: !crux && !auth0 && !datadog,
+    demo,
+    // Off unless asked for: whoever reaches the server would write with the server's keys. The demo
+    // writes to its own emulators only.
+    writes: boolean(env, 'ORGRAPH_WRITES', demo),
     providers: { crux, auth0, datadog },
     upstream: {
       timeoutMs: integer(env, 'ORGRAPH_UPSTREAM_TIMEOUT_MS', 10_000, 1, 600_000),

@@ -13,4 +13,6 @@ export interface Context {
   logger: Logger;
   /** The authenticated caller; undefined when caller authentication is off (see src/callers/). */
   caller?: Caller;
+  /** Whether this server writes to the providers at all (ORGRAPH_WRITES; see src/writes/). */
+  writes: boolean;
 }

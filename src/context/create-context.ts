@@ -42,6 +42,7 @@ export function createContextFactory(config: Config, logger: Logger, shared: Sha
       upstream,
       logger: requestLogger,
       caller: authenticated,
+      writes: config.writes,
     };
   };
 }

@@ -34,6 +34,11 @@ export interface Route {
   pattern: string;
   /** Whether the provider's credentials are checked first (default true). */
   authenticated?: boolean;
+  /**
+   * The permission the credentials must carry beyond being valid (an Auth0 token scope, a Datadog
+   * application key permission); the dialect answers its provider's 403 when they lack it.
+   */
+  scope?: string;
   handler: (request: EmulatorRequest) => EmulatorResponse | Promise<EmulatorResponse>;
 }
 
@@ -58,6 +63,11 @@ export interface ProviderDialect {
   errorResponse(status: number, message?: string): EmulatorResponse;
   /** The provider's answer to a path and method it has no route for: its web framework's own 404. */
   unknownRoute(): EmulatorResponse;
+  /**
+   * Null when the (already authenticated) credentials carry `scope`, the provider's 403 otherwise.
+   * A dialect without it grants every scope to every valid credential.
+   */
+  authorize?(headers: http.IncomingHttpHeaders, scope: string): EmulatorResponse | null;
   /** Headers sent with every response while a rate limit is configured; none when the provider sends none. */
   rateLimitHeaders(window: RateLimitWindow): Record<string, string>;
 }
@@ -278,6 +288,10 @@ export class EmulatorServer {
       ...response,
       headers: { ...limited.headers, ...response.headers },
     });
+    // Scopes are checked on valid credentials only, and a refused write still uses up its turn.
+    const refused =
+      route.scope === undefined ? null : this.dialect.authorize?.(req.headers, route.scope);
+    if (refused) return withLimitHeaders(refused);
 
     const fault = this.takeFault(route.name, url.pathname);
     if (fault?.timeout) return null;

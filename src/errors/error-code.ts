@@ -21,6 +21,13 @@ export enum ErrorCode {
   UPSTREAM_BAD_RESPONSE = 'UPSTREAM_BAD_RESPONSE',
   /** The request used up its budget of upstream calls; what it still needed was not fetched. */
   UPSTREAM_BUDGET_EXCEEDED = 'UPSTREAM_BUDGET_EXCEEDED',
+  /** The provider refused a write that conflicts with what it holds (409), e.g. a duplicate. */
+  UPSTREAM_CONFLICT = 'UPSTREAM_CONFLICT',
+  /**
+   * A write was sent and no answer came (timeout, broken connection): the provider may or may not
+   * have made it. Not retried unless the write is idempotent; read the object before trying again.
+   */
+  UPSTREAM_OUTCOME_UNKNOWN = 'UPSTREAM_OUTCOME_UNKNOWN',
   /** Any other unexpected upstream status. */
   UPSTREAM_ERROR = 'UPSTREAM_ERROR',
   /** The operation's estimated cost is over the limit; refused before anything ran. */

@@ -9,11 +9,14 @@ export interface UpstreamErrorDetails {
   status?: number;
   /** Seconds the provider asked us to wait (rate limits). */
   retryAfterSeconds?: number;
+  /** The provider's own explanation of a refused request (400, 409, 422), sanitized. */
+  providerMessage?: string;
 }
 
 /**
  * A provider failed. The message and extensions name the provider and what happened, never the request's
- * URL, headers or the provider's raw body: those can carry credentials or data the caller may not see.
+ * URL, headers or the provider's raw body: those can carry credentials or data the caller may not see
+ * (a refusal's `providerMessage` is the provider's message only, sanitized).
  */
 export class UpstreamError extends GraphQLError {
   readonly provider: Provider;
@@ -26,6 +29,9 @@ export class UpstreamError extends GraphQLError {
         ...(details.status !== undefined ? { upstreamStatus: details.status } : {}),
         ...(details.retryAfterSeconds !== undefined
           ? { retryAfterSeconds: details.retryAfterSeconds }
+          : {}),
+        ...(details.providerMessage !== undefined
+          ? { providerMessage: details.providerMessage }
           : {}),
       },
     });

@@ -25,6 +25,12 @@ export class MemorySharedStore implements SharedStore {
     updateAgeOnGet: true,
   });
 
+  /**
+   * Tags' generations, never evicted (a forgotten generation would be 0 again, and entries stored at 0
+   * would be served again): only tags that a write changed are here, so they stay few.
+   */
+  private readonly tagGenerations = new Map<string, number>();
+
   constructor(maxBytes: number) {
     this.entries = new LRUCache<string, string>({
       maxSize: maxBytes,
@@ -72,6 +78,15 @@ export class MemorySharedStore implements SharedStore {
     return Promise.resolve();
   }
 
+  generations(keys: readonly string[]): Promise<number[]> {
+    return Promise.resolve(keys.map((key) => this.tagGenerations.get(key) ?? 0));
+  }
+
+  bumpGeneration(key: string): Promise<void> {
+    this.tagGenerations.set(key, (this.tagGenerations.get(key) ?? 0) + 1);
+    return Promise.resolve();
+  }
+
   ready(): Promise<boolean> {
     return Promise.resolve(true);
   }
@@ -87,6 +102,7 @@ export class MemorySharedStore implements SharedStore {
   clear(): Promise<void> {
     this.entries.clear();
     this.windows.clear();
+    this.tagGenerations.clear();
     return Promise.resolve();
   }
 

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { SharedStore, StoreErrorKind } from './shared-store';
 import type { ObservedRateWindow, RateTake } from './rate-window';
 import { OBSERVE_RATE_SCRIPT, TAKE_RATE_SCRIPT } from './rate-window.lua';
+import { BUMP_GENERATION_SCRIPT, GENERATIONS_SCRIPT, generationSeed } from './generation.lua';
 
 export interface RedisSharedStoreOptions {
   /** `redis://` or `rediss://`, with `:password@` or `user:password@` for AUTH. */
@@ -21,9 +22,11 @@ const HEARTBEAT_MS = 5_000;
 /** After a failed command, how long commands fail at once instead of each waiting out a timeout. */
 const BACKOFF_AFTER_FAILURE_MS = 1_000;
 
-type RateCommands = {
+type ScriptCommands = {
   takeRate(key: string, now: number, scale: number): Promise<[number, number]>;
   observeRate(key: string, ...args: number[]): Promise<number>;
+  generations(count: number, ...keysThenSeed: string[]): Promise<string[]>;
+  bumpGeneration(key: string, seed: string): Promise<number>;
 };
 
 /**
@@ -33,7 +36,7 @@ type RateCommands = {
  */
 export class RedisSharedStore implements SharedStore {
   readonly kind = 'redis';
-  private readonly redis: Redis & RateCommands;
+  private readonly redis: Redis & ScriptCommands;
   private readonly keyPrefix: string;
   private readonly replicaId = randomUUID();
   private knownReplicas = 1;
@@ -55,9 +58,12 @@ export class RedisSharedStore implements SharedStore {
       maxRetriesPerRequest: 0,
       // Keep reconnecting, never faster than every second.
       retryStrategy: (times) => Math.min(times * 200, 1_000),
-    }) as Redis & RateCommands;
+    }) as Redis & ScriptCommands;
     this.redis.defineCommand('takeRate', { numberOfKeys: 1, lua: TAKE_RATE_SCRIPT });
     this.redis.defineCommand('observeRate', { numberOfKeys: 1, lua: OBSERVE_RATE_SCRIPT });
+    // Without numberOfKeys: the call names how many keys it passes.
+    this.redis.defineCommand('generations', { lua: GENERATIONS_SCRIPT });
+    this.redis.defineCommand('bumpGeneration', { numberOfKeys: 1, lua: BUMP_GENERATION_SCRIPT });
     let lastLogged = 0;
     this.redis.on('error', (error: Error) => {
       this.errors.connection += 1;
@@ -141,6 +147,19 @@ export class RedisSharedStore implements SharedStore {
         limitedUntil ?? -1,
       ),
     );
+  }
+
+  async generations(keys: readonly string[]): Promise<number[]> {
+    if (keys.length === 0) return [];
+    const prefixed = keys.map((key) => this.keyPrefix + key);
+    const generations = await this.command(() =>
+      this.redis.generations(prefixed.length, ...prefixed, generationSeed()),
+    );
+    return generations.map(Number);
+  }
+
+  async bumpGeneration(key: string): Promise<void> {
+    await this.command(() => this.redis.bumpGeneration(this.keyPrefix + key, generationSeed()));
   }
 
   errorCounts(): Readonly<Record<StoreErrorKind, number>> {

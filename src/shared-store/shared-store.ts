@@ -7,7 +7,8 @@ export type StoreErrorKind = 'command' | 'timeout' | 'backoff' | 'connection';
 
 /**
  * What orgraph keeps across requests, for every replica that shares it: cached provider reads (and
- * Apollo's own caches, through KeyValueCache) and each credential's rate budget at each provider. Keys
+ * Apollo's own caches, through KeyValueCache), the generations of the cache's tags, and each
+ * credential's rate budget at each provider. Keys
  * come from callers of this interface already fingerprinted: no store ever sees a raw credential.
  * In memory for one process (the default), in Redis for many.
  */
@@ -28,6 +29,14 @@ export interface SharedStore extends KeyValueCache<string> {
     observed: ObservedRateWindow | undefined,
     limitedUntil?: number,
   ): Promise<void>;
+
+  /**
+   * The current generation of each key, in key order: an opaque number that a bump changes and nothing
+   * else does (a key never bumped has one too). Cache keys carry the generations of their tags.
+   */
+  generations(keys: readonly string[]): Promise<number[]>;
+  /** Moves a key to a generation it never had, atomically across replicas. */
+  bumpGeneration(key: string): Promise<void>;
 
   /** Resolves once the store can take commands, or false after `timeoutMs` (it may come later). */
   ready(timeoutMs?: number): Promise<boolean>;

@@ -1,3 +1,4 @@
+import type { CacheTagsOf } from '../cache/cache-tags';
 import type { ObservedRateWindow } from '../shared-store/rate-window';
 import type { ResetDelayReader } from '../providers/http/rate-limit-headers';
 import type { RouteTemplates } from '../providers/http/route-templates';
@@ -12,4 +13,6 @@ export interface ProviderHttpProfile {
   renewAfterUnauthorized?: (init: RequestInit) => Promise<RequestInit | undefined>;
   /** The client's routes, to name its calls in metrics and logs without the ids in their paths. */
   routes?: RouteTemplates;
+  /** The tags a read depends on and a write changes, for invalidation across credentials. */
+  cacheTags?: CacheTagsOf;
 }

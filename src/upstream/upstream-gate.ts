@@ -1,5 +1,7 @@
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { BrokenCircuitError } from 'cockatiel';
+import type { CacheTagsOf } from '../cache/cache-tags';
+import { providerTenant } from '../cache/provider-tenant';
 import { ErrorCode } from '../errors/error-code';
 import { UpstreamError } from '../errors/upstream-error';
 import type { Provider } from '../model/provider';
@@ -23,9 +25,13 @@ const MIN_ATTEMPT_MS = 1_000;
  * through the shared cache (keyed by provider, credential fingerprint and resource); each HTTP attempt
  * draws on the request's call budget and deadline, waits its turn at the credential's rate budget and
  * concurrency limit, and passes the provider's breaker. Providers plug in here and nowhere else, and
- * so every call is measured here (metrics, debug log), under its route template.
+ * so every call is measured here (metrics, debug log), under its route template. A write retires
+ * what it changed from the cache, for every credential of the provider's tenant (see invalidate).
  */
 export class UpstreamGate {
+  /** The client's tags, from the profile it gives with fetcher(): one gate serves one client. */
+  private cacheTags: CacheTagsOf | undefined;
+
   constructor(
     private readonly services: UpstreamServices,
     private readonly scope: UpstreamScope,
@@ -35,7 +41,10 @@ export class UpstreamGate {
     private readonly fingerprint: string,
   ) {}
 
-  /** A validated read, from the cache when it holds a usable entry. `resource`: method, URL, params. */
+  /**
+   * A validated read, from the cache when it holds a usable entry, at the current generations of the
+   * tags it depends on. `resource`: `<METHOD> <URL with its params in a fixed order>`.
+   */
   read<T>(resource: string, load: () => Promise<T>): Promise<T> {
     const { cache, settings, metrics } = this.services;
     const scope = this.activeScope();
@@ -47,6 +56,7 @@ export class UpstreamGate {
     }
     const read = cache.read({
       key: `read:${this.provider}:${this.fingerprint}:${resource}`,
+      generations: this.generationKeys(...splitResource(resource)),
       policy: settings.cachePolicies[this.provider],
       noCache: scope.noCache,
       load,
@@ -61,8 +71,28 @@ export class UpstreamGate {
     return scope.withinDeadline(this.provider, read);
   }
 
+  /**
+   * After a write (`method` and `url` as sent): every cached read of what it changed misses from now
+   * on, by any credential of this provider tenant, on any replica. A no-op with the cache off; a store
+   * failure is logged and counted, never thrown (the write was made).
+   */
+  async invalidate(method: string, url: string): Promise<void> {
+    const { cache } = this.services;
+    if (!cache) return;
+    await cache.invalidate(this.generationKeys(method, url));
+  }
+
+  /** The store keys of the generations of a call's tags: provider, tenant, tag (no credential). */
+  private generationKeys(method: string, url: string): string[] {
+    const tags = this.cacheTags?.(method, url, this.baseUrl) ?? [];
+    if (tags.length === 0) return [];
+    const tenant = providerTenant(this.baseUrl);
+    return tags.map((tag) => `gen:${this.provider}:${tenant}:${tag}`);
+  }
+
   /** The fetch a provider's RESTDataSource sends with: retries plus everything above, per attempt. */
   fetcher(retry: Omit<RetryPolicy, 'resetDelay'>, profile: ProviderHttpProfile = {}): Fetcher {
+    this.cacheTags = profile.cacheTags;
     const budgetKey = `rate:${this.provider}:${this.fingerprint}`;
     const limit = this.services.concurrencyLimit(budgetKey);
     return (url, init) => {
@@ -194,4 +224,10 @@ export class UpstreamGate {
   private activeScope(): UpstreamScope {
     return backgroundScope() ?? this.scope;
   }
+}
+
+/** `<METHOD> <URL>` as method and URL. */
+function splitResource(resource: string): [method: string, url: string] {
+  const space = resource.indexOf(' ');
+  return space < 0 ? ['GET', resource] : [resource.slice(0, space), resource.slice(space + 1)];
 }

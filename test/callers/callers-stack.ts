@@ -5,7 +5,7 @@ import { startTestStack, type TestStack } from '../support/test-stack';
 
 /** API keys of the callers the tests configure (only their hashes reach the configuration). */
 export const KEYS = {
-  /** Every provider, its own credentials allowed, traces. */
+  /** Every provider, its own credentials allowed, traces, writes. */
   admin: 'test-admin-key-7c1f0e9a4b2d',
   /** Crux only; may send its own (Crux) credentials. */
   cruxOnly: 'test-crux-only-key-3e8a51d6',
@@ -19,6 +19,7 @@ export const API_KEYS_ENV = JSON.stringify([
     sha256: hashApiKey(KEYS.admin),
     ownCredentials: true,
     traces: true,
+    writes: true,
   },
   {
     id: 'crux-only',

@@ -28,6 +28,7 @@ describe('caller authentication configuration', () => {
           providers: ['DATADOG', 'CRUX'],
           ownCredentials: true,
           traces: true,
+          writes: true,
         },
       ]),
     }).callers;
@@ -38,6 +39,7 @@ describe('caller authentication configuration', () => {
         providers: ['CRUX', 'AUTH0', 'DATADOG'],
         ownCredentials: false,
         traces: false,
+        writes: false,
       },
       {
         id: 'crux-sync',
@@ -45,6 +47,7 @@ describe('caller authentication configuration', () => {
         providers: ['CRUX', 'DATADOG'],
         ownCredentials: true,
         traces: true,
+        writes: true,
       },
     ]);
   });
@@ -77,7 +80,7 @@ describe('caller authentication configuration', () => {
       audience: ['a', 'b'],
       algorithms: ['RS256', 'ES256'],
       clockToleranceSeconds: 5,
-      policy: { providers: ['AUTH0'], ownCredentials: false, traces: false },
+      policy: { providers: ['AUTH0'], ownCredentials: false, traces: false, writes: false },
       providersClaim: undefined,
     });
   });
@@ -87,23 +90,23 @@ describe('caller authentication configuration', () => {
     [
       'malformed JSON',
       { ORGRAPH_API_KEYS: `[{"id": "x", "sha256": "${secret}"` },
-      'ORGRAPH_API_KEYS: must be a JSON array of {id, sha256, providers?, ownCredentials?, traces?}; it is not valid JSON',
+      'ORGRAPH_API_KEYS: must be a JSON array of {id, sha256, providers?, ownCredentials?, traces?, writes?}; it is not valid JSON',
     ],
     [
       'not an array',
       { ORGRAPH_API_KEYS: `{"id": "x"}` },
-      'ORGRAPH_API_KEYS: must be a JSON array of {id, sha256, providers?, ownCredentials?, traces?}',
+      'ORGRAPH_API_KEYS: must be a JSON array of {id, sha256, providers?, ownCredentials?, traces?, writes?}',
     ],
     ['an empty list', { ORGRAPH_API_KEYS: '[]' }, 'ORGRAPH_API_KEYS: must list at least one key'],
     [
       'an entry that is not an object',
       { ORGRAPH_API_KEYS: `["${secret}"]` },
-      'ORGRAPH_API_KEYS: entry 1: must be an object {id, sha256, providers?, ownCredentials?, traces?}',
+      'ORGRAPH_API_KEYS: entry 1: must be an object {id, sha256, providers?, ownCredentials?, traces?, writes?}',
     ],
     [
       'a field other than the known ones',
       { ORGRAPH_API_KEYS: `[{"id": "x", "key": "${secret}"}]` },
-      'ORGRAPH_API_KEYS: entry 1: has a field other than id, sha256, providers, ownCredentials, traces (the key itself is never configured, only its sha256)',
+      'ORGRAPH_API_KEYS: entry 1: has a field other than id, sha256, providers, ownCredentials, traces, writes (the key itself is never configured, only its sha256)',
     ],
     [
       'a sha256 that is not one',

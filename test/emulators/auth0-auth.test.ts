@@ -78,10 +78,22 @@ describe('Auth0 emulator: authentication', () => {
 
   it('grants exactly the scopes the README asks for orgraph’s machine-to-machine app', async () => {
     const readme = readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
-    const asked = /Scopes: ((?:`[a-z_:]+`(?:, )?)+)/.exec(readme)![1].match(/[a-z_:]+/g);
-    const { scope } = (await (await tokenRequest(grant())).json()) as Auth0TokenResponse;
-    expect(scope.split(' ').sort()).toEqual([...asked!].sort());
-    expect(scope).toContain('read:roles');
+    const list = /`[a-z_:]+`(?:, `[a-z_:]+`)*/.source;
+    const [, reads, writes] = new RegExp(
+      `Scopes: (${list}); only when writes are on .*?also: (${list})`,
+    )
+      .exec(readme)!
+      .map((found) => found.match(/[a-z_:]+/g)!);
+    const scopesOf = async (client: { clientId: string; clientSecret: string }) => {
+      const body = { ...grant(), client_id: client.clientId, client_secret: client.clientSecret };
+      const { scope } = (await (await tokenRequest(body)).json()) as Auth0TokenResponse;
+      return scope.split(' ').sort();
+    };
+    // The default client may write (the demo writes through it); the read-only one may not.
+    expect(await scopesOf(emulator.credentials)).toEqual([...reads, ...writes].sort());
+    expect(await scopesOf(emulator.credentials.readOnly)).toEqual([...reads].sort());
+    expect(reads).toContain('read:roles');
+    expect(writes).toContain('create:organization_connections');
   });
 
   it('issues a different random token every time, whatever the seed', async () => {

@@ -57,6 +57,7 @@ describe('Datadog emulator: two orgs', () => {
     expect(second.credentials).toEqual({
       apiKey: 'dd-second-api-key',
       appKey: 'dd-second-app-key',
+      readOnly: { apiKey: 'dd-second-api-key', appKey: 'dd-second-readonly-app-key' },
     });
     expect(second.data.orgs).toHaveLength(first.data.orgs.length);
     expect(second.data.connections).toHaveLength(first.data.connections.length);

@@ -139,6 +139,34 @@ describe('Datadog emulator writes', () => {
     });
   });
 
+  it('answers 403 to writes with the read-only application key, which still reads', async () => {
+    const { readOnly } = emulator.credentials;
+    const headers = {
+      'DD-API-KEY': readOnly.apiKey,
+      'DD-APPLICATION-KEY': readOnly.appKey,
+      'content-type': 'application/json',
+    };
+    const id = emulator.data.connections[0].id;
+    const writes: Array<[string, string, unknown]> = [
+      ['POST', '', createBody(freeSink().id)],
+      ['PATCH', `/${id}`, updateBody(id, ['audit'])],
+      ['DELETE', `/${id}`, undefined],
+    ];
+    for (const [method, path, body] of writes) {
+      const response = await fetch(`${emulator.url}/api/v2/org_connections${path}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      expect(response.status).toBe(403);
+      expect(await response.json()).toEqual({ errors: ['Forbidden'] });
+    }
+    const read = await fetch(`${emulator.url}/api/v2/org_connections`, { headers });
+    expect(read.status).toBe(200);
+    expect(((await read.json()) as DatadogOrgConnectionListResponse).data).toHaveLength(18);
+    expect(emulator.counter.count('POST /api/v2/org_connections')).toBe(1);
+  });
+
   it('requires both keys for writes too', async () => {
     const response = await fetch(`${emulator.url}/api/v2/org_connections/${ZERO}`, {
       method: 'DELETE',

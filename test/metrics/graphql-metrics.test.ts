@@ -36,6 +36,7 @@ describe('GraphQL request metrics', () => {
               providers: [...ALL_PROVIDERS],
               ownCredentials: false,
               traces: false,
+              writes: false,
             },
           ],
         },

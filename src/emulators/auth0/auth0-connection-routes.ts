@@ -86,7 +86,7 @@ export function connectionRoutes(lookup: Auth0Lookup): Route[] {
 }
 
 /** Key order as recorded: is_signup_enabled (database connections only) before show_as_button. */
-function enabledConnection(
+export function enabledConnection(
   settings: Auth0OrganizationConnectionSettings,
   connection: Auth0Connection,
 ): Auth0EnabledConnection {
@@ -102,7 +102,7 @@ function enabledConnection(
 }
 
 /** Key order as documented for the newer endpoint; optional fields only when set. */
-function organizationConnection(
+export function organizationConnection(
   settings: Auth0OrganizationConnectionSettings,
   connection: Auth0Connection,
 ): Auth0OrganizationConnection {

@@ -8,10 +8,7 @@ export const ORGANIZATION_NOT_FOUND = 'No organization found by that id or name'
 /** Auth0's wording where recordings, docs or public reports show it; the reason phrase otherwise. */
 const DEFAULTS: Record<number, { message: string; errorCode?: string }> = {
   401: { message: 'Invalid token.' },
-  403: {
-    message: 'Insufficient scope; expected any of: read:organizations.',
-    errorCode: 'insufficient_scope',
-  },
+  403: { message: insufficientScopeMessage('read:organizations'), errorCode: 'insufficient_scope' },
   429: { message: 'Global limit has been reached', errorCode: 'too_many_requests' },
 };
 
@@ -43,10 +40,35 @@ export function queryError(
   );
 }
 
-/** Each tenant's tokens: an issued token opens only the tenant whose client it was issued to. */
+/** As public reports of Management API 403s word it: a comma, the scopes comma-joined, no period. */
+function insufficientScopeMessage(scope: string): string {
+  return `Insufficient scope, expected any of: ${scope}`;
+}
+
+/**
+ * A 400 for a request body that fails the endpoint's JSON schema, in the z-schema wording Auth0 uses
+ * (`Payload validation error: 'Additional properties not allowed: enabled' on property error_page
+ * (Tenant error page customization).`, reported publicly); without a property for body-level failures.
+ */
+export function payloadError(
+  detail: string,
+  property?: { name: string; description: string },
+): EmulatorResponse {
+  const where = property ? ` on property ${property.name} (${property.description})` : '';
+  return auth0Error(400, `Payload validation error: '${detail}'${where}.`, 'invalid_body');
+}
+
+/**
+ * Each client's tokens: an issued token opens only the tenant whose client it was issued to, and allows
+ * only what that client's scopes allow.
+ */
 export function auth0Dialect(
-  tenants: ReadonlyArray<{ tenant: string; tokens: Auth0TokenStore }>,
+  clients: ReadonlyArray<{ tenant: string; tokens: Auth0TokenStore }>,
 ): ProviderDialect {
+  const clientOf = (headers: IncomingHttpHeaders) => {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '');
+    return match === null ? undefined : clients.find(({ tokens }) => tokens.isValid(match[1]));
+  };
   // The dialect interface passes no window to errorResponse, but the server calls rateLimitHeaders
   // synchronously just before it for the same request. The window is forgotten at the next microtask
   // so that a later injected 429 never reuses a stale one.
@@ -55,9 +77,11 @@ export function auth0Dialect(
     name: 'auth0',
     authFailureStatus: 401,
     authenticate(headers: IncomingHttpHeaders): string | null {
-      const match = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '');
-      if (match === null) return null;
-      return tenants.find(({ tokens }) => tokens.isValid(match[1]))?.tenant ?? null;
+      return clientOf(headers)?.tenant ?? null;
+    },
+    authorize(headers: IncomingHttpHeaders, scope: string): EmulatorResponse | null {
+      if (clientOf(headers)?.tokens.scopes.includes(scope)) return null;
+      return auth0Error(403, insufficientScopeMessage(scope), 'insufficient_scope');
     },
     // hapi's own 404 for an unknown route, in the same shape: the reason phrase as the message.
     unknownRoute: () => auth0Error(404),

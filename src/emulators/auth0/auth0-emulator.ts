@@ -8,12 +8,15 @@ import {
 } from '../tenant';
 import { tenantRoutes } from '../tenant-routes';
 import { connectionRoutes } from './auth0-connection-routes';
+import { connectionWriteRoutes } from './auth0-connection-write-routes';
 import type { Auth0Data } from './auth0-data';
 import { auth0Dialect } from './auth0-dialect';
 import { Auth0Lookup } from './auth0-lookup';
 import { memberRoutes } from './auth0-member-routes';
+import { memberWriteRoutes } from './auth0-member-write-routes';
 import { organizationRoutes } from './auth0-organization-routes';
 import { roleRoutes } from './auth0-role-routes';
+import { AUTH0_READ_SCOPES, AUTH0_WRITE_SCOPES } from './auth0-scopes';
 import { seedAuth0 } from './auth0-seed';
 import { tokenRoutes, type Auth0Client } from './auth0-token-routes';
 import { Auth0TokenStore } from './auth0-tokens';
@@ -32,25 +35,45 @@ export interface Auth0EmulatorOptions {
   now?: () => number;
 }
 
-export interface Auth0Credentials {
+/** A machine-to-machine client: its id and secret, and a static token with the same scopes. */
+export interface Auth0ClientCredentials {
   token: string;
   clientId: string;
   clientSecret: string;
+}
+
+/**
+ * A tenant's default client, whose tokens carry the read and the write scopes, and `readOnly`, a
+ * second client whose tokens carry the read scopes only (writes with it answer 403 insufficient_scope).
+ */
+export interface Auth0Credentials extends Auth0ClientCredentials {
+  readOnly: Auth0ClientCredentials;
   /** `${url}/api/v2/`: throws before `start`, since it holds the port. */
   readonly audience: string;
 }
 
 export type Auth0Tenant = EmulatorTenant<Auth0Credentials, Auth0Data>;
 
-const SECOND_TENANT_CLIENT = {
+const SECOND_TENANT_CLIENT: Auth0ClientCredentials = {
   token: 'auth0-second-token',
   clientId: 'orgraph-second-client',
   clientSecret: 'orgraph-second-secret',
 };
 
+/** Each tenant's read-only client, named after its tenant. */
+function readOnlyClient(tenant: TenantName): Auth0ClientCredentials {
+  const name = tenant === FIRST_TENANT ? 'demo' : 'second';
+  return {
+    token: `auth0-${name}-readonly-token`,
+    clientId: `orgraph-${name}-readonly-client`,
+    clientSecret: `orgraph-${name}-readonly-secret`,
+  };
+}
+
 /**
  * The Auth0 Management API v2 (organizations, their connections, members and roles) on loopback, for
- * two tenants behind one URL: the bearer token, static or issued to a tenant's client, picks the tenant.
+ * two tenants behind one URL: the bearer token, static or issued to a tenant's client, picks the tenant,
+ * and its client's scopes say whether it may write. `data` is live: writes change it, reads serve it.
  * `POST /__emulator/revoke-tokens` revokes every issued token, as `revokeTokens()` does.
  */
 export class Auth0Emulator extends EmulatorServer {
@@ -69,12 +92,13 @@ export class Auth0Emulator extends EmulatorServer {
     const tenant = (
       name: TenantName,
       data: Auth0Data,
-      client: Omit<Auth0Credentials, 'audience'>,
+      client: Auth0ClientCredentials,
     ): Auth0Tenant => ({
       name,
       data,
       credentials: {
         ...client,
+        readOnly: readOnlyClient(name),
         get audience() {
           return audience();
         },
@@ -88,16 +112,21 @@ export class Auth0Emulator extends EmulatorServer {
       }),
       tenant(SECOND_TENANT, seedAuth0(secondTenantSeed(seeded)), SECOND_TENANT_CLIENT),
     ] as const;
-    const clients = tenants.map(({ name, credentials }) => ({
+    const ttl = options.tokenTtlSeconds ?? 86_400;
+    const client = (
+      name: TenantName,
+      credentials: Auth0ClientCredentials,
+      scopes: readonly string[],
+    ): Auth0Client => ({
       tenant: name,
       clientId: credentials.clientId,
       clientSecret: credentials.clientSecret,
-      tokens: new Auth0TokenStore(
-        credentials.token,
-        options.tokenTtlSeconds ?? 86_400,
-        options.now,
-      ),
-    }));
+      tokens: new Auth0TokenStore(credentials.token, scopes, ttl, options.now),
+    });
+    const clients = tenants.flatMap(({ name, credentials }) => [
+      client(name, credentials, [...AUTH0_READ_SCOPES, ...AUTH0_WRITE_SCOPES]),
+      client(name, credentials.readOnly, AUTH0_READ_SCOPES),
+    ]);
     super(auth0Dialect(clients), [
       ...tokenRoutes(clients, audience),
       ...tenantRoutes(new Map(tenants.map((t) => [t.name, managementRoutes(t.data)]))),
@@ -126,13 +155,15 @@ export class Auth0Emulator extends EmulatorServer {
   }
 }
 
-/** The Management API routes over one tenant's data. */
+/** The Management API routes over one tenant's data; the writes change that data in place. */
 function managementRoutes(data: Auth0Data): Route[] {
   const lookup = new Auth0Lookup(data);
   return [
     ...organizationRoutes(lookup),
     ...connectionRoutes(lookup),
+    ...connectionWriteRoutes(lookup),
     ...memberRoutes(lookup),
+    ...memberWriteRoutes(lookup),
     ...roleRoutes(data),
   ];
 }

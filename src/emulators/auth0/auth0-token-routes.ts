@@ -2,26 +2,16 @@ import type { EmulatorRequest, EmulatorResponse, Route } from '../emulator-serve
 import type { Auth0TokenResponse } from './auth0-data';
 import type { Auth0TokenStore } from './auth0-tokens';
 
-/** A tenant's machine-to-machine application: its credentials, and the store its tokens go to. */
+/**
+ * A tenant's machine-to-machine application: its credentials, and the store its tokens go to (which
+ * knows their scopes).
+ */
 export interface Auth0Client {
   tenant: string;
   clientId: string;
   clientSecret: string;
   tokens: Auth0TokenStore;
 }
-
-/**
- * What an issued Management API token may do: read everything the emulator serves, which is exactly the
- * scopes the README asks to grant orgraph's machine-to-machine app (`read:roles` for `/roles`).
- */
-export const AUTH0_SCOPES = [
-  'read:organizations',
-  'read:organization_connections',
-  'read:organization_members',
-  'read:organization_member_roles',
-  'read:roles',
-] as const;
-const SCOPE = AUTH0_SCOPES.join(' ');
 
 /**
  * `POST /oauth/token` with the client-credentials grant, answering in OAuth's error shape. The client id
@@ -80,7 +70,7 @@ function issueToken(
     access_token: token,
     expires_in: expiresIn,
     token_type: 'Bearer',
-    scope: SCOPE,
+    scope: client.tokens.scopes.join(' '),
   };
   return {
     status: 200,

@@ -1,15 +1,17 @@
 import { randomBytes } from 'node:crypto';
 
 /**
- * Bearer tokens one tenant's Management API accepts: one static demo token that never expires, plus
- * tokens issued by `POST /oauth/token` until their ttl runs out or they are revoked. The clock is
- * injectable so tests can expire a token without sleeping.
+ * Bearer tokens of one machine-to-machine client of a tenant: one static demo token that never expires,
+ * plus tokens issued by `POST /oauth/token` until their ttl runs out or they are revoked. Every one of
+ * them carries the client's `scopes`. The clock is injectable so tests can expire a token without
+ * sleeping.
  */
 export class Auth0TokenStore {
   private readonly issued = new Map<string, number>();
 
   constructor(
     private readonly staticToken: string,
+    readonly scopes: readonly string[],
     readonly ttlSeconds: number,
     private readonly now: () => number = Date.now,
   ) {}

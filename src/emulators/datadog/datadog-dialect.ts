@@ -38,23 +38,43 @@ export interface DatadogKeys {
 }
 
 /**
+ * An org's key pair, whose application key has every permission, and `readOnly`, the same API key with
+ * an application key scoped to `org_connections_read`: writes with it answer 403.
+ */
+export interface DatadogCredentials extends DatadogKeys {
+  readOnly: DatadogKeys;
+}
+
+/** The one permission the read-only application key has (the spec's `x-permission` for the list). */
+const READ_PERMISSION = 'org_connections_read';
+
+/**
  * Both keys are required and must be one org's pair (an API key of one org with an application key of
- * another opens neither); Datadog answers a missing or wrong key with 403, not 401. The emulator's
- * rate-limit window covers every route of an org, so it carries one name.
+ * another opens neither); Datadog answers a missing or wrong key with 403, not 401, and a key without
+ * the permission an operation needs (`org_connections_write` for writes) with the same bare 403. The
+ * emulator's rate-limit window covers every route of an org, so it carries one name.
  */
 export function datadogDialect(
-  tenants: ReadonlyArray<{ name: string; credentials: DatadogKeys }>,
+  tenants: ReadonlyArray<{ name: string; credentials: DatadogCredentials }>,
 ): ProviderDialect {
+  const pairOf = (headers: IncomingHttpHeaders) => {
+    const is = (keys: DatadogKeys) =>
+      headers['dd-api-key'] === keys.apiKey && headers['dd-application-key'] === keys.appKey;
+    for (const { name, credentials } of tenants) {
+      if (is(credentials)) return { tenant: name, readOnly: false };
+      if (is(credentials.readOnly)) return { tenant: name, readOnly: true };
+    }
+    return undefined;
+  };
   return {
     name: 'datadog',
     authFailureStatus: 403,
     authenticate(headers: IncomingHttpHeaders): string | null {
-      const tenant = tenants.find(
-        ({ credentials }) =>
-          headers['dd-api-key'] === credentials.apiKey &&
-          headers['dd-application-key'] === credentials.appKey,
-      );
-      return tenant?.name ?? null;
+      return pairOf(headers)?.tenant ?? null;
+    },
+    authorize(headers: IncomingHttpHeaders, permission: string): EmulatorResponse | null {
+      const pair = pairOf(headers);
+      return pair && (!pair.readOnly || permission === READ_PERMISSION) ? null : datadogError(403);
     },
     errorResponse: datadogError,
     // The recorded bare "Not found" (an unknown sink org) is also what the API gateway answers for a

@@ -10,7 +10,7 @@ import {
 } from '../tenant';
 import { tenantRoutes } from '../tenant-routes';
 import type { DatadogData } from './datadog-data';
-import { datadogDialect, type DatadogKeys } from './datadog-dialect';
+import { datadogDialect, type DatadogCredentials, type DatadogKeys } from './datadog-dialect';
 import { listOrgConnections } from './datadog-list';
 import { seedDatadog } from './datadog-seed';
 import {
@@ -28,7 +28,7 @@ export interface DatadogEmulatorOptions {
   appKey?: string;
 }
 
-export type DatadogTenant = EmulatorTenant<DatadogKeys, DatadogData>;
+export type DatadogTenant = EmulatorTenant<DatadogCredentials, DatadogData>;
 
 const COLLECTION = '/api/v2/org_connections';
 const ITEM = `${COLLECTION}/:connection_id`;
@@ -36,16 +36,19 @@ const SECOND_TENANT_KEYS: DatadogKeys = {
   apiKey: 'dd-second-api-key',
   appKey: 'dd-second-app-key',
 };
+/** The spec's `x-permission` for POST, PATCH and DELETE. */
+const WRITE_PERMISSION = 'org_connections_write';
 
 /**
  * Datadog API v2 org connections on loopback, for two orgs: the key pair picks the org. `data` is live:
  * POST, PATCH and DELETE change the `data.connections` of the org whose keys they carry, and the list
- * serves it as it is.
+ * serves it as it is. Each org also has a read-only application key (`credentials.readOnly`), whose
+ * writes answer 403.
  */
 export class DatadogEmulator extends EmulatorServer {
   /** The first org's data and keys, as before there were two. */
   readonly data: DatadogData;
-  readonly credentials: DatadogKeys;
+  readonly credentials: DatadogCredentials;
   readonly firstTenant: DatadogTenant;
   readonly secondTenant: DatadogTenant;
 
@@ -73,9 +76,16 @@ export class DatadogEmulator extends EmulatorServer {
 function datadogTenant(
   name: TenantName,
   seeded: TenantSeed,
-  credentials: DatadogKeys,
+  keys: DatadogKeys,
 ): { tenant: DatadogTenant; routes: Route[] } {
   const data = seedDatadog(seeded);
+  const credentials: DatadogCredentials = {
+    ...keys,
+    readOnly: {
+      apiKey: keys.apiKey,
+      appKey: `dd-${name === FIRST_TENANT ? 'demo' : 'second'}-readonly-app-key`,
+    },
+  };
   // Ids of created connections are seeded too, so a replayed test sees the same ones.
   const writes: WriteContext = {
     data,
@@ -88,11 +98,27 @@ function datadogTenant(
       {
         method: 'GET',
         pattern: COLLECTION,
+        scope: 'org_connections_read',
         handler: (r) => listOrgConnections(data.connections, r),
       },
-      { method: 'POST', pattern: COLLECTION, handler: (r) => createOrgConnection(writes, r) },
-      { method: 'PATCH', pattern: ITEM, handler: (r) => updateOrgConnection(writes, r) },
-      { method: 'DELETE', pattern: ITEM, handler: (r) => deleteOrgConnection(writes, r) },
+      {
+        method: 'POST',
+        pattern: COLLECTION,
+        scope: WRITE_PERMISSION,
+        handler: (r) => createOrgConnection(writes, r),
+      },
+      {
+        method: 'PATCH',
+        pattern: ITEM,
+        scope: WRITE_PERMISSION,
+        handler: (r) => updateOrgConnection(writes, r),
+      },
+      {
+        method: 'DELETE',
+        pattern: ITEM,
+        scope: WRITE_PERMISSION,
+        handler: (r) => deleteOrgConnection(writes, r),
+      },
     ],
   };
 }

@@ -4,6 +4,7 @@ import { Provider } from '../../model/provider';
 import { MAX_LISTING_PAGES, pagingCapReached } from '../http/paging-cap';
 import { ProviderDataSource, type ProviderDataSourceOptions } from '../http/provider-data-source';
 import {
+  auth0OrganizationConnectionSchema,
   auth0OrganizationSchema,
   auth0RoleSchema,
   enabledConnectionsPageSchema,
@@ -19,6 +20,9 @@ import {
   type CheckpointPage,
   type OffsetPage,
 } from './auth0.schemas';
+import { AUTH0_CACHE_TAGS } from './auth0-cache-tags';
+import type { Auth0ConnectionSettings } from './auth0-connection-settings';
+import { auth0ErrorMessage } from './auth0-error-message';
 import { auth0RateWindow, auth0ResetDelay } from './auth0-rate-limit';
 import { AUTH0_ROUTES } from './auth0-routes';
 
@@ -56,6 +60,7 @@ export class Auth0Client extends ProviderDataSource {
       resetDelay: auth0ResetDelay,
       readRateWindow: auth0RateWindow,
       routes: AUTH0_ROUTES,
+      cacheTags: AUTH0_CACHE_TAGS,
       renewAfterUnauthorized: renewToken && ((init) => withRenewedToken(init, renewToken)),
     });
   }
@@ -66,6 +71,75 @@ export class Auth0Client extends ProviderDataSource {
   ): Promise<void> {
     request.headers['authorization'] = `Bearer ${await this.token()}`;
     request.headers['accept'] = 'application/json';
+  }
+
+  protected override providerMessageOf(body: unknown): string | undefined {
+    return auth0ErrorMessage(body);
+  }
+
+  /**
+   * `POST /organizations/{id}/connections` (201): enables a tenant connection for the organization.
+   * The newer endpoint, as the reads use: unlike the legacy `/enabled_connections`, it takes the
+   * access level and `is_enabled` too.
+   */
+  addOrganizationConnection(
+    organizationId: string,
+    connectionId: string,
+    settings: Auth0ConnectionSettings,
+  ): Promise<Auth0OrganizationConnection> {
+    return this.sendWrite(
+      'POST',
+      `${organizationPath(organizationId)}/connections`,
+      auth0OrganizationConnectionSchema,
+      { connection_id: connectionId, ...settings },
+    );
+  }
+
+  /** `PATCH /organizations/{id}/connections/{connection_id}`: the connection as it now is. */
+  updateOrganizationConnection(
+    organizationId: string,
+    connectionId: string,
+    settings: Auth0ConnectionSettings,
+  ): Promise<Auth0OrganizationConnection> {
+    return this.sendWrite(
+      'PATCH',
+      organizationConnectionPath(organizationId, connectionId),
+      auth0OrganizationConnectionSchema,
+      settings,
+    );
+  }
+
+  /** `DELETE /organizations/{id}/connections/{connection_id}` (204). */
+  removeOrganizationConnection(organizationId: string, connectionId: string): Promise<void> {
+    return this.sendWrite('DELETE', organizationConnectionPath(organizationId, connectionId), null);
+  }
+
+  /** `POST /organizations/{id}/members` (204): existing users become members. */
+  addMembers(organizationId: string, userIds: string[]): Promise<void> {
+    return this.sendWrite('POST', `${organizationPath(organizationId)}/members`, null, {
+      members: userIds,
+    });
+  }
+
+  /** `DELETE /organizations/{id}/members` (204). */
+  removeMembers(organizationId: string, userIds: string[]): Promise<void> {
+    return this.sendWrite('DELETE', `${organizationPath(organizationId)}/members`, null, {
+      members: userIds,
+    });
+  }
+
+  /** `POST /organizations/{id}/members/{user_id}/roles` (204). */
+  addMemberRoles(organizationId: string, userId: string, roleIds: string[]): Promise<void> {
+    return this.sendWrite('POST', memberRolesPath(organizationId, userId), null, {
+      roles: roleIds,
+    });
+  }
+
+  /** `DELETE /organizations/{id}/members/{user_id}/roles` (204). */
+  removeMemberRoles(organizationId: string, userId: string, roleIds: string[]): Promise<void> {
+    return this.sendWrite('DELETE', memberRolesPath(organizationId, userId), null, {
+      roles: roleIds,
+    });
   }
 
   /** Every organization, with checkpoint paging (`from`/`take`), which has no 1000-item ceiling. */
@@ -194,4 +268,16 @@ export class Auth0Client extends ProviderDataSource {
     }
     throw pagingCapReached(this.provider, key);
   }
+}
+
+function organizationPath(organizationId: string): string {
+  return `organizations/${encodeURIComponent(organizationId)}`;
+}
+
+function organizationConnectionPath(organizationId: string, connectionId: string): string {
+  return `${organizationPath(organizationId)}/connections/${encodeURIComponent(connectionId)}`;
+}
+
+function memberRolesPath(organizationId: string, userId: string): string {
+  return `${organizationPath(organizationId)}/members/${encodeURIComponent(userId)}/roles`;
 }

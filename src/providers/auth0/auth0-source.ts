@@ -1,6 +1,8 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../errors/error-code';
+import { UpstreamError } from '../../errors/upstream-error';
+import { UserInputError } from '../../errors/user-input-error';
 import { collectParts } from '../../errors/partial-list-error';
 import { groupedListPart } from '../../graph/catalog/grouped-list-part';
 import type { PagePart } from '../../graph/catalog/page-part';
@@ -11,7 +13,9 @@ import type { User } from '../../graph/user/user.type';
 import { once } from '../../loaders/once';
 import { Provider } from '../../model/provider';
 import type { ConnectionQuery, ProviderSource } from '../provider-source';
+import type { IdentityConnectionSettings, OrganizationMembershipWrites } from '../provider-writes';
 import { OFFSET_PAGING_REACH, PAGE_SIZE, type Auth0Client } from './auth0-client';
+import { auth0ConnectionSettings } from './auth0-connection-settings';
 import { isOrganizationId, splitMembershipKey } from './auth0-keys';
 import { mapConnection, mapFullRole, mapMember, mapOrganization } from './auth0-mapper';
 
@@ -54,12 +58,25 @@ function holdsEveryOrganization(first: { items: unknown[]; total: number | undef
   return first.items.length < PAGE_SIZE || (first.total ?? Infinity) <= first.items.length;
 }
 
+/** An organization connection's or member's key, split; a key of neither is bad input. */
+function membershipOf(
+  key: string,
+  what: 'connection' | 'member',
+): { organizationId: string; id: string } {
+  const membership = splitMembershipKey(key);
+  if (!membership) throw new UserInputError(`Not an Auth0 organization ${what}: ${key}`);
+  return membership;
+}
+
 /**
  * Auth0 in the unified model, for one request. Connections and members are per organization, so they
  * are batched per organization (one call each, however many fields ask); organizations come from the
  * listing, its first page, or GETs by id, whichever a request's lookups need fewest calls of.
+ * It writes organization connections, members and member roles: a write makes the request forget
+ * what it had read of that organization's connections or members, and members are read again after
+ * a member write (through the client: the loaders may hold what was there before).
  */
-export class Auth0Source implements ProviderSource {
+export class Auth0Source implements ProviderSource, OrganizationMembershipWrites {
   readonly provider = Provider.AUTH0;
 
   private organizationListStarted = false;
@@ -258,6 +275,93 @@ export class Auth0Source implements ProviderSource {
     return (await this.allUsers()).filter((u) =>
       u.permissionAssignments.some((a) => a.permission.key === permissionKey),
     );
+  }
+
+  async addIdentityConnection(
+    organizationKey: string,
+    connectionId: string,
+    settings: IdentityConnectionSettings,
+  ): Promise<Connection> {
+    const answer = await this.client.addOrganizationConnection(
+      organizationKey,
+      connectionId,
+      auth0ConnectionSettings(settings),
+    );
+    this.forgetConnections(organizationKey);
+    return mapConnection(organizationKey, answer);
+  }
+
+  async updateIdentityConnection(
+    connectionKey: string,
+    settings: IdentityConnectionSettings,
+  ): Promise<Connection> {
+    const { organizationId, id } = membershipOf(connectionKey, 'connection');
+    const answer = await this.client.updateOrganizationConnection(
+      organizationId,
+      id,
+      auth0ConnectionSettings(settings),
+    );
+    this.forgetConnections(organizationId);
+    return mapConnection(organizationId, answer);
+  }
+
+  async removeIdentityConnection(connectionKey: string): Promise<void> {
+    const { organizationId, id } = membershipOf(connectionKey, 'connection');
+    await this.client.removeOrganizationConnection(organizationId, id);
+    this.forgetConnections(organizationId);
+  }
+
+  /** The users added, as the organization's fresh member listing has them, in the order given. */
+  async addOrganizationMembers(organizationKey: string, userIds: string[]): Promise<User[]> {
+    await this.client.addMembers(organizationKey, userIds);
+    const members = await this.freshMembers(organizationKey);
+    const byUserId = new Map(members.map((m) => [m.nativeId, m]));
+    // The listing is eventually consistent: a member it does not show yet is left out.
+    return userIds.flatMap((id) => byUserId.get(id) ?? []);
+  }
+
+  async removeOrganizationMembers(organizationKey: string, userIds: string[]): Promise<void> {
+    await this.client.removeMembers(organizationKey, userIds);
+    this.membersLoader.clear(organizationKey);
+  }
+
+  async addMemberRoles(memberKey: string, roleIds: string[]): Promise<User> {
+    const { organizationId, id } = membershipOf(memberKey, 'member');
+    await this.client.addMemberRoles(organizationId, id, roleIds);
+    return this.freshMember(organizationId, id);
+  }
+
+  async removeMemberRoles(memberKey: string, roleIds: string[]): Promise<User> {
+    const { organizationId, id } = membershipOf(memberKey, 'member');
+    await this.client.removeMemberRoles(organizationId, id, roleIds);
+    return this.freshMember(organizationId, id);
+  }
+
+  /** After a connection write: the organization's connections are read again if asked for. */
+  private forgetConnections(organizationId: string): void {
+    this.connectionsLoaded.delete(organizationId);
+    this.connectionsLoader.clear(organizationId);
+    for (const enabled of [true, false]) {
+      this.filteredConnectionsLoader.clear(`${organizationId}\u0000${enabled}`);
+    }
+  }
+
+  /** The organization's members read again after a write, and kept for the rest of the request. */
+  private async freshMembers(organizationId: string): Promise<User[]> {
+    const members = (await this.client.members(organizationId)).map((member) =>
+      mapMember(organizationId, member),
+    );
+    this.membersLoader.clear(organizationId).prime(organizationId, members);
+    return members;
+  }
+
+  private async freshMember(organizationId: string, userId: string): Promise<User> {
+    const member = (await this.freshMembers(organizationId)).find((m) => m.nativeId === userId);
+    if (member) return member;
+    throw new UpstreamError('Auth0 lists no such member of the organization', {
+      provider: this.provider,
+      code: ErrorCode.NOT_FOUND,
+    });
   }
 
   /**

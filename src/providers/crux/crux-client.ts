@@ -14,6 +14,7 @@ import {
   type CruxPermission,
   type CruxUser,
 } from './crux.schemas';
+import { CRUX_CACHE_TAGS } from './crux-cache-tags';
 import { CRUX_ROUTES } from './crux-routes';
 
 export interface CruxCredentials {
@@ -28,7 +29,7 @@ export class CruxClient extends ProviderDataSource {
     options: ProviderDataSourceOptions,
     private readonly credentials: CruxCredentials,
   ) {
-    super(options, { routes: CRUX_ROUTES });
+    super(options, { routes: CRUX_ROUTES, cacheTags: CRUX_CACHE_TAGS });
   }
 
   protected override willSendRequest(_path: string, request: AugmentedRequest): void {

@@ -4,9 +4,12 @@ import { MAX_LISTING_PAGES, pagingCapReached } from '../http/paging-cap';
 import { ProviderDataSource, type ProviderDataSourceOptions } from '../http/provider-data-source';
 import {
   datadogOrgConnectionListSchema,
+  datadogOrgConnectionResponseSchema,
   type DatadogOrgConnection,
   type DatadogOrgConnectionList,
 } from './datadog.schemas';
+import { DATADOG_CACHE_TAGS } from './datadog-cache-tags';
+import { datadogErrorMessage } from './datadog-error-message';
 import { datadogRateWindow, datadogResetDelay } from './datadog-rate-limit';
 import { DATADOG_ROUTES } from './datadog-routes';
 
@@ -41,6 +44,9 @@ export const DATADOG_MAX_PAGE_SIZE = 1000;
 /** Pages fetched at once once the total is known: fast, without bursting into the rate limit. */
 const PAGE_CONCURRENCY = 4;
 
+/** The JSON:API type of an org connection, in every write's body. */
+const ORG_CONNECTION_TYPE = 'org_connection';
+
 /** Datadog API v2 org connections: offset paging, no cursor, no GET by id in our contract. */
 export class DatadogClient extends ProviderDataSource {
   protected readonly provider = Provider.DATADOG;
@@ -55,6 +61,7 @@ export class DatadogClient extends ProviderDataSource {
       resetDelay: datadogResetDelay,
       readRateWindow: datadogRateWindow,
       routes: DATADOG_ROUTES,
+      cacheTags: DATADOG_CACHE_TAGS,
     });
   }
 
@@ -62,6 +69,55 @@ export class DatadogClient extends ProviderDataSource {
     request.headers['dd-api-key'] = this.keys.apiKey;
     request.headers['dd-application-key'] = this.keys.appKey;
     request.headers['accept'] = 'application/json';
+  }
+
+  protected override providerMessageOf(body: unknown): string | undefined {
+    return datadogErrorMessage(body);
+  }
+
+  /** POST /api/v2/org_connections: from the keys' own org (the source) to `sinkOrgId`; 200. */
+  async createOrgConnection(
+    sinkOrgId: string,
+    connectionTypes: string[],
+  ): Promise<DatadogOrgConnection> {
+    const answer = await this.sendWrite(
+      'POST',
+      'api/v2/org_connections',
+      datadogOrgConnectionResponseSchema,
+      {
+        data: {
+          type: ORG_CONNECTION_TYPE,
+          attributes: { connection_types: connectionTypes },
+          relationships: { sink_org: { data: { id: sinkOrgId, type: 'orgs' } } },
+        },
+      },
+    );
+    return answer.data;
+  }
+
+  /** PATCH /api/v2/org_connections/{id}: replaces the connection's types. */
+  async updateOrgConnection(
+    connectionId: string,
+    connectionTypes: string[],
+  ): Promise<DatadogOrgConnection> {
+    const answer = await this.sendWrite(
+      'PATCH',
+      orgConnectionPath(connectionId),
+      datadogOrgConnectionResponseSchema,
+      {
+        data: {
+          type: ORG_CONNECTION_TYPE,
+          id: connectionId,
+          attributes: { connection_types: connectionTypes },
+        },
+      },
+    );
+    return answer.data;
+  }
+
+  /** DELETE /api/v2/org_connections/{id}: 200 with `{}`. */
+  deleteOrgConnection(connectionId: string): Promise<void> {
+    return this.sendWrite('DELETE', orgConnectionPath(connectionId), null);
   }
 
   /** GET /api/v2/org_connections: one page. */
@@ -112,6 +168,10 @@ export class DatadogClient extends ProviderDataSource {
     }
     return { connections: uniqueById(pages.flat()), totalCount, totalFilteredCount };
   }
+}
+
+function orgConnectionPath(connectionId: string): string {
+  return `api/v2/org_connections/${encodeURIComponent(connectionId)}`;
 }
 
 /** Offset paging over a list that changes between pages can repeat a row; keep its first occurrence. */

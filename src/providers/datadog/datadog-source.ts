@@ -7,6 +7,7 @@ import type { User } from '../../graph/user/user.type';
 import { once } from '../../loaders/once';
 import { Provider } from '../../model/provider';
 import type { ConnectionQuery, ProviderSource } from '../provider-source';
+import type { OrgDataSharingWrites } from '../provider-writes';
 import {
   remainingListingCalls,
   type DatadogClient,
@@ -26,8 +27,10 @@ interface ListingPage {
  * Datadog in the unified model, for one request. Datadog has one list endpoint (org connections,
  * filterable by source or sink org, offset-paged); orgs and users exist only inside its rows. Every row
  * any call returns is mapped once and primed into the loaders, and every call is made at most once.
+ * It writes org connections too: a write's answer replaces what this request knew of the connection
+ * (listings read before the write in the same request keep their rows).
  */
-export class DatadogSource implements ProviderSource {
+export class DatadogSource implements ProviderSource, OrgDataSharingWrites {
   readonly provider = Provider.DATADOG;
 
   private readonly orgs = new SeenRefs(mapOrganization, (found) => this.listingUntil(found));
@@ -143,6 +146,45 @@ export class DatadogSource implements ProviderSource {
 
   usersWithPermission(): Promise<User[]> {
     return Promise.resolve([]);
+  }
+
+  async createOrgDataSharingConnection(input: {
+    sinkOrganizationKey: string;
+    connectionTypes: string[];
+  }): Promise<Connection> {
+    const row = await this.client.createOrgConnection(
+      input.sinkOrganizationKey,
+      input.connectionTypes,
+    );
+    return this.absorbWritten(row);
+  }
+
+  async updateOrgDataSharingConnection(
+    connectionKey: string,
+    changes: { connectionTypes: string[] },
+  ): Promise<Connection> {
+    const row = await this.client.updateOrgConnection(connectionKey, changes.connectionTypes);
+    return this.absorbWritten(row);
+  }
+
+  async deleteOrgDataSharingConnection(connectionKey: string): Promise<void> {
+    await this.client.deleteOrgConnection(connectionKey);
+    this.seenConnections.delete(connectionKey);
+    this.connectionLoader.clear(connectionKey).prime(connectionKey, null);
+  }
+
+  /**
+   * A write's answer, mapped: it replaces the request's copy of the connection, and names its orgs
+   * and creator for lookups (an update's answer carries ids only; names seen before are kept).
+   */
+  private absorbWritten(row: DatadogOrgConnection): Connection {
+    this.orgs.see(row.relationships.source_org?.data);
+    this.orgs.see(row.relationships.sink_org?.data);
+    this.people.see(row.relationships.created_by?.data);
+    const connection = mapConnection(row);
+    this.seenConnections.set(row.id, connection);
+    this.connectionLoader.clear(row.id).prime(row.id, connection);
+    return connection;
   }
 
   /** Page 1 of the unfiltered listing: the listing's start, and the probe that tells the total. */

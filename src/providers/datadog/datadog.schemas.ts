@@ -29,6 +29,9 @@ export const datadogOrgConnectionSchema = z.object({
   }),
 });
 
+/** The answer to a create or an update: the connection as it now is. */
+export const datadogOrgConnectionResponseSchema = z.object({ data: datadogOrgConnectionSchema });
+
 const countSchema = z.number().int().nonnegative().nullish();
 
 export const datadogOrgConnectionListSchema = z.object({

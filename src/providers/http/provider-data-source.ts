@@ -19,8 +19,10 @@ import { BodyTooLarge, DEFAULT_MAX_BODY_BYTES, readCappedBody } from './capped-b
 import { conformingBody } from './contract-check';
 import { retryAfterMs, type ResetDelayReader } from './rate-limit-headers';
 import { createRetryingFetch, type RetryPolicy } from './retrying-fetch';
+import { parsedErrorBody, sanitizeProviderMessage } from './provider-message';
 import { OTHER_ROUTE, type RouteTemplates } from './route-templates';
 import { MAX_REDIRECTS, RedirectRefused } from './same-origin-redirect';
+import { WriteAttempts, withWriteAttempts } from './write-attempts';
 
 /**
  * The store behind RESTDataSource's HTTP cache, which stores nothing here (see cacheOptionsFor): one
@@ -32,8 +34,17 @@ const NO_HTTP_CACHE: KeyValueCache = {
   delete: () => Promise.resolve(false),
 };
 
-/** What is read of an error body at most: its status says what went wrong, the body is never used. */
+/**
+ * What is read of an error body at most: its status says what went wrong; of the body, only a refusal's
+ * message is used (see providerMessageOf).
+ */
 const ERROR_BODY_BYTES = 64 * 1024;
+
+/** The methods a write is sent with. */
+export type WriteMethod = 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/** Statuses whose error body says what the caller should change: passed on as `providerMessage`. */
+const REFUSAL_STATUSES = new Set([400, 409, 422]);
 
 export interface ProviderDataSourceOptions {
   baseURL: string;
@@ -113,10 +124,75 @@ export abstract class ProviderDataSource extends RESTDataSource {
     return `GET ${url.toString()}`;
   }
 
+  /** A POST that reads (a token request): retried as reads are, since it changes nothing. */
   protected postValidated<T>(path: string, schema: ZodType<T>, request?: PostRequest): Promise<T> {
     return traceUpstreamCall(this.tracedCall('POST', path), () =>
       this.validated(() => this.post<unknown>(path, request), schema),
     );
+  }
+
+  /**
+   * A write: `body` sent as JSON, the answer validated against `schema` (null: the answer's body, if
+   * any, is not used). A POST is sent once, since the provider may act on every copy (neither
+   * provider here takes an idempotency key); PATCH, PUT and DELETE are retried as reads are. A write
+   * whose last attempt left and got no answer throws UPSTREAM_OUTCOME_UNKNOWN: it may have happened.
+   * Once any attempt left, whatever its outcome, the gate invalidates what the write may have changed
+   * for every caller of this tenant: after a refusal too (a 404 or 409 says the cache was stale).
+   */
+  protected sendWrite<T>(
+    method: WriteMethod,
+    path: string,
+    schema: ZodType<T>,
+    body?: object,
+  ): Promise<T>;
+  protected sendWrite(
+    method: WriteMethod,
+    path: string,
+    schema: null,
+    body?: object,
+  ): Promise<void>;
+  protected async sendWrite<T>(
+    method: WriteMethod,
+    path: string,
+    schema: ZodType<T> | null,
+    body?: object,
+  ): Promise<T | void> {
+    const attempts = new WriteAttempts(method !== 'POST');
+    const send = async () => {
+      try {
+        const request = withWriteAttempts({ method, body }, attempts);
+        return (await this.fetch<unknown>(path, request)).parsedBody;
+      } catch (error) {
+        // An answer whose body stopped coming (its time ran out): what it said is lost too.
+        if (!(error instanceof GraphQLError) && attempts.sent > 0 && !attempts.lost) {
+          attempts.failed(error);
+        }
+        throw error;
+      }
+    };
+    try {
+      return await traceUpstreamCall(this.tracedCall(method, path), () =>
+        schema ? this.validated(send, schema) : this.answered(send).then(() => undefined),
+      );
+    } catch (error) {
+      if (!attempts.lost) throw error;
+      throw new UpstreamError(
+        attempts.lost === 'timeout'
+          ? `${this.label} did not answer in time: the write may or may not have happened`
+          : `${this.label} dropped the connection before answering: the write may or may not have happened`,
+        { provider: this.provider, code: ErrorCode.UPSTREAM_OUTCOME_UNKNOWN },
+      );
+    } finally {
+      if (attempts.sent > 0) await this.gate?.invalidate(method, new URL(path, this.baseURL).href);
+    }
+  }
+
+  /**
+   * The provider's own message in an error body (parsed JSON, or text when it is not JSON), unsanitized;
+   * each provider's client knows where its bodies keep it. None by default.
+   */
+  protected providerMessageOf(_body: unknown): string | undefined {
+    return undefined;
   }
 
   /** A call as spans name it: by its route's template, never by the ids in its path. */
@@ -129,13 +205,17 @@ export abstract class ProviderDataSource extends RESTDataSource {
     return { provider: this.provider, method, route };
   }
 
-  private async validated<T>(send: () => Promise<unknown>, schema: ZodType<T>): Promise<T> {
-    let body: unknown;
+  /** The answer's body; a failure of any kind as a coded GraphQLError. */
+  private async answered(send: () => Promise<unknown>): Promise<unknown> {
     try {
-      body = await send();
+      return await send();
     } catch (error) {
       throw this.asUpstreamError(error);
     }
+  }
+
+  private async validated<T>(send: () => Promise<unknown>, schema: ZodType<T>): Promise<T> {
+    const body = await this.answered(send);
     const conforming = conformingBody(schema, body);
     if (conforming) return conforming.value;
     // Off the common path: the runtime parser says where the body breaks the contract.
@@ -181,17 +261,28 @@ export abstract class ProviderDataSource extends RESTDataSource {
 
   protected override errorFromResponse({
     response,
+    parsedBody,
   }: {
     response: FetcherResponse;
+    parsedBody: unknown;
   }): Promise<GraphQLError> {
-    return Promise.resolve(this.errorForStatus(response));
+    return Promise.resolve(this.errorForStatus(response, parsedBody));
+  }
+
+  /** The sanitized provider message of a refusal (400, 409, 422); undefined for other statuses. */
+  private refusalMessage(status: number, body: unknown): string | undefined {
+    if (!REFUSAL_STATUSES.has(status)) return undefined;
+    const raw = this.providerMessageOf(parsedErrorBody(body));
+    return raw === undefined ? undefined : sanitizeProviderMessage(raw);
   }
 
   /** The coded error for a response whose status is not a success. */
-  private errorForStatus(response: FetcherResponse): GraphQLError {
+  private errorForStatus(response: FetcherResponse, body: unknown): GraphQLError {
     const status = response.status;
     const headers = response.headers as unknown as Headers;
     const details = { provider: this.provider, status };
+    const providerMessage = this.refusalMessage(status, body);
+    const saying = providerMessage === undefined ? '' : `: ${providerMessage}`;
     switch (true) {
       case status === 401:
         return new UpstreamError(`${this.label} rejected orgraph's credentials (401)`, {
@@ -220,6 +311,17 @@ export abstract class ProviderDataSource extends RESTDataSource {
         return new UpstreamError(`${this.label} is unavailable (${status})`, {
           ...details,
           code: ErrorCode.UPSTREAM_UNAVAILABLE,
+        });
+      case status === 409:
+        return new UpstreamError(
+          `${this.label} refused the request: it conflicts with what ${this.label} holds (409)${saying}`,
+          { ...details, code: ErrorCode.UPSTREAM_CONFLICT, providerMessage },
+        );
+      case status === 400 || status === 422:
+        return new UpstreamError(`${this.label} refused the request (${status})${saying}`, {
+          ...details,
+          code: ErrorCode.UPSTREAM_ERROR,
+          providerMessage,
         });
       default:
         return new UpstreamError(`${this.label} answered with an unexpected status ${status}`, {

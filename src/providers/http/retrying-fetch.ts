@@ -12,6 +12,7 @@ import {
   redirectedRequest,
 } from './same-origin-redirect';
 import { AttemptTimeout } from './timeout-signal';
+import { writeAttemptsOf } from './write-attempts';
 
 export interface RetryPolicy {
   /** Retries after the first attempt, for 408, 429, 5xx and network failures. */
@@ -57,7 +58,8 @@ const RETRIABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
  * carry every header but Authorization (Datadog's keys, a Crux token) and a 307's body (Auth0's client
  * secret) to any host a redirect names. A redirect elsewhere throws RedirectRefused, not retried.
  * Every attempt carries the request's correlation headers (User-Agent, x-request-id, traceparent) and,
- * with tracing on, is a span of its own.
+ * with tracing on, is a span of its own. A write that is not idempotent (its init carries WriteAttempts,
+ * see write-attempts.ts) is sent once: no retry after a status, a timeout or a broken connection.
  */
 export function createRetryingFetch(policy: RetryPolicy, hooks: AttemptHooks = {}): Fetcher {
   const fetcher: Fetcher = (url, init) => fetchWithRetries(policy, hooks, url, init);
@@ -78,9 +80,12 @@ async function fetchWithRetries(
   let renewed = false;
   const remaining = () => hooks.remainingMs?.() ?? Infinity;
   const pastDeadline = () => hooks.deadlineError?.() ?? new Error('deadline passed');
+  const write = writeAttemptsOf(init);
+  const retries = write && !write.retriable ? 0 : policy.retries;
   let sent = 0;
   for (let attempt = 0; ; attempt += 1) {
-    const last = attempt >= policy.retries;
+    const last = attempt >= retries;
+    let left = false;
     // Past the deadline no attempt is counted against the request's budget, let alone sent.
     if (remaining() <= 0) throw pastDeadline();
     await hooks.beforeAttempt?.();
@@ -92,6 +97,8 @@ async function fetchWithRetries(
         if (timeoutMs <= 0) throw pastDeadline();
         const timeout = new AttemptTimeout(timeoutMs);
         sent += 1;
+        left = true;
+        write?.leaving();
         return traceAttempt(sent, request?.method ?? 'GET', target, (traceHeaders) =>
           fetch(target, {
             ...request,
@@ -109,12 +116,14 @@ async function fetchWithRetries(
       };
       response = hooks.run ? await hooks.run(send) : await send();
     } catch (error) {
+      if (left) write?.failed(error);
       if (error instanceof GraphQLError) throw error;
       if (remaining() <= 0) throw pastDeadline();
       if (last) throw error;
       await sleep(Math.min(backoffMs(attempt), remaining()));
       continue;
     }
+    write?.answered();
     await hooks.afterAttempt?.(response);
     if (isRedirect(response)) {
       await discardBody(response);
