@@ -1,3 +1,5 @@
+import { matchSegments, segmentsBelow } from '../providers/http/route-match';
+
 /**
  * The tags of a provider call, from its method and URL (relative to the client's `baseUrl`): for a
  * GET, the tags its cached read depends on; for a write, the tags it changes. A write bumps the
@@ -28,7 +30,7 @@ export function cacheTagsByRoute(routes: readonly TaggedRoute[]): CacheTagsOf {
     return { methods: new Set(methods.split('|')), segments: path.split('/'), tags };
   });
   return (method, url, baseUrl) => {
-    const segments = relativeSegments(url, baseUrl);
+    const segments = segmentsBelow(url, baseUrl);
     if (!segments) return [];
     const upper = method.toUpperCase();
     for (const route of compiled) {
@@ -38,47 +40,4 @@ export function cacheTagsByRoute(routes: readonly TaggedRoute[]): CacheTagsOf {
     }
     return [];
   };
-}
-
-/**
- * The path of `url` below `baseUrl`'s, as segments; undefined when it is not below it, or at another
- * origin. A relative `url` is taken relative to `baseUrl`, as the clients send their paths.
- */
-function relativeSegments(url: string, baseUrl: string): string[] | undefined {
-  try {
-    const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
-    const target = new URL(url, base);
-    const path = target.pathname;
-    if (target.origin !== base.origin || !path.startsWith(base.pathname)) return undefined;
-    return path.slice(base.pathname.length).split('/');
-  } catch {
-    return undefined;
-  }
-}
-
-/** `:name` takes any one non-empty segment, as in RouteTemplates. */
-function matchSegments(
-  route: readonly string[],
-  segments: readonly string[],
-): Record<string, string> | undefined {
-  if (route.length !== segments.length) return undefined;
-  const params: Record<string, string> = {};
-  for (const [i, part] of route.entries()) {
-    const segment = segments[i];
-    if (part.startsWith(':')) {
-      if (segment === '') return undefined;
-      params[part.slice(1)] = safeDecode(segment);
-    } else if (part !== segment) {
-      return undefined;
-    }
-  }
-  return params;
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }

@@ -1,3 +1,5 @@
+import { matchSegments, segmentsBelow } from './route-match';
+
 /** What a call is labelled with when its path matches none of its provider's routes. */
 export const OTHER_ROUTE = 'other';
 
@@ -23,23 +25,12 @@ export class RouteTemplates {
 
   /** The template `url` matches, relative to `baseUrl`; `other` when none does. */
   of(method: string, url: string, baseUrl: string): string {
-    let base: string;
-    let path: string;
-    try {
-      base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`).pathname;
-      path = new URL(url).pathname;
-    } catch {
-      return OTHER_ROUTE;
-    }
-    if (!path.startsWith(base)) return OTHER_ROUTE;
-    const segments = path.slice(base.length).split('/');
+    // Calls leave with absolute URLs: anything else is not a call of this provider.
+    const segments = URL.canParse(url) ? segmentsBelow(url, baseUrl) : undefined;
+    if (!segments) return OTHER_ROUTE;
     const upper = method.toUpperCase();
     const route = this.routes.find(
-      (r) =>
-        r.method === upper &&
-        r.segments.length === segments.length &&
-        // `:name` takes any one non-empty segment; an id (percent-encoded) never holds a slash.
-        r.segments.every((s, i) => (s.startsWith(':') ? segments[i] !== '' : s === segments[i])),
+      (r) => r.method === upper && matchSegments(r.segments, segments) !== undefined,
     );
     return route?.label ?? OTHER_ROUTE;
   }
