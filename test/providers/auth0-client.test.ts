@@ -199,8 +199,11 @@ describe('Auth0Client (default tenant)', () => {
     });
 
     it('a rate limit that resets within the retry budget is waited for and retried', async () => {
-      emulator.setKnobs({ rateLimit: { limit: 1, periodSeconds: 1 } });
-      const client = clientFor(emulator, { retry: { maxRetryDelayMs: 1500 } });
+      emulator.setKnobs({ rateLimit: { limit: 1, periodSeconds: 2 } });
+      const client = clientFor(emulator, { retry: { maxRetryDelayMs: 2500 } });
+      // Windows are aligned to the clock: start right after a boundary, so that a busy machine cannot
+      // put the two calls into different windows.
+      await new Promise((resolve) => setTimeout(resolve, 2000 - (Date.now() % 2000) + 10));
       await client.organization(org());
       const answer = await client.organization(data().organizations[1].id);
       expect(answer.id).toBe(data().organizations[1].id);

@@ -46,8 +46,11 @@ describe('Datadog errors', () => {
   });
 
   it('429 with a short reset is waited for and retried', async () => {
-    emulator.setKnobs({ rateLimit: { limit: 1, periodSeconds: 1 } });
-    const client = clientFor(emulator, { retry: { maxRetryDelayMs: 1500 } });
+    emulator.setKnobs({ rateLimit: { limit: 1, periodSeconds: 2 } });
+    const client = clientFor(emulator, { retry: { maxRetryDelayMs: 2500 } });
+    // The emulator's windows are aligned to the clock: start right after a boundary, so that a busy
+    // machine cannot put the two calls into different windows.
+    await new Promise((resolve) => setTimeout(resolve, 2000 - (Date.now() % 2000) + 10));
     await client.listOrgConnections({ limit: 10, offset: 0 });
     const page = await client.listOrgConnections({ limit: 10, offset: 1 });
     expect(page.data).toHaveLength(10);
