@@ -45,5 +45,5 @@ export async function mergedPage<T>(
   const pages = await Promise.all(windows.map((w) => w.part.page(w.from, w.to - w.from)));
   const items: T[] = [];
   for (const page of pages) for (const item of page) items.push(item);
-  return { items, totalCount: start, offset, limit, hasNextPage };
+  return { items, totalCount: start, offset, limit, hasNextPage, unavailableProviders: [] };
 }
