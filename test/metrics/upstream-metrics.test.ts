@@ -1,6 +1,7 @@
 import { expect } from '@jest/globals';
 import pino from 'pino';
 import { scrapeMetrics, type MetricsScrape } from '../support/prometheus-text';
+import { rateWindowStart } from '../support/rate-window-start';
 import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-stack';
 import { emulatorSecrets } from '../support/emulator-secrets';
 
@@ -190,6 +191,7 @@ describe('upstream metrics', () => {
   it("Datadog's announced limit: the second call waits for its turn, counted in waits and seconds", async () => {
     // One call per 3 s: the first learns the window (0 left), the next waits for the reset.
     stack.emulators.datadog.setKnobs({ rateLimit: { limit: 1, periodSeconds: 3 } });
+    await rateWindowStart(3);
     const before = await scrape();
     expect((await stack.query(DATADOG_ORGS)).errors).toBeUndefined();
     const fresh = { 'cache-control': 'no-cache' };
@@ -270,7 +272,8 @@ describe('refusals', () => {
   });
 
   it('the rate budget: a turn that would come after the deadline is refused, and counted', async () => {
-    stack.emulators.datadog.setKnobs({ rateLimit: { limit: 1, periodSeconds: 30 } });
+    // An hour: whenever the first call lands, the next turn is far past the deadline.
+    stack.emulators.datadog.setKnobs({ rateLimit: { limit: 1, periodSeconds: 3600 } });
     expect((await stack.query(DATADOG_ORGS)).errors).toBeUndefined();
     const before = await scrape();
     // Fresh data asked for, no turn before the deadline: the cached listing is served, marked stale.

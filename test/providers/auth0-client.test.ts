@@ -4,6 +4,7 @@ import { Auth0Emulator } from '../../src/emulators/auth0/auth0-emulator';
 import type { RetryPolicy } from '../../src/providers/http/retrying-fetch';
 import { Auth0Client } from '../../src/providers/auth0/auth0-client';
 import { upstreamFailure } from '../support/upstream-failure';
+import { rateWindowStart } from '../support/rate-window-start';
 
 const ORGS = 'GET /api/v2/organizations';
 const ORG = 'GET /api/v2/organizations/:id';
@@ -201,9 +202,7 @@ describe('Auth0Client (default tenant)', () => {
     it('a rate limit that resets within the retry budget is waited for and retried', async () => {
       emulator.setKnobs({ rateLimit: { limit: 1, periodSeconds: 2 } });
       const client = clientFor(emulator, { retry: { maxRetryDelayMs: 2500 } });
-      // Windows are aligned to the clock: start right after a boundary, so that a busy machine cannot
-      // put the two calls into different windows.
-      await new Promise((resolve) => setTimeout(resolve, 2000 - (Date.now() % 2000) + 10));
+      await rateWindowStart(2);
       await client.organization(org());
       const answer = await client.organization(data().organizations[1].id);
       expect(answer.id).toBe(data().organizations[1].id);

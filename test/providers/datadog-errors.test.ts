@@ -2,6 +2,7 @@ import { DatadogEmulator } from '../../src/emulators/datadog/datadog-emulator';
 import { DatadogSource } from '../../src/providers/datadog/datadog-source';
 import { clientFor, LIST, sourceFor } from './datadog-fixtures';
 import { upstreamFailure } from '../support/upstream-failure';
+import { rateWindowStart } from '../support/rate-window-start';
 
 const API_KEY = 'dd-secret-api-key-5f1e';
 const APP_KEY = 'dd-secret-app-key-9c2a';
@@ -48,9 +49,7 @@ describe('Datadog errors', () => {
   it('429 with a short reset is waited for and retried', async () => {
     emulator.setKnobs({ rateLimit: { limit: 1, periodSeconds: 2 } });
     const client = clientFor(emulator, { retry: { maxRetryDelayMs: 2500 } });
-    // The emulator's windows are aligned to the clock: start right after a boundary, so that a busy
-    // machine cannot put the two calls into different windows.
-    await new Promise((resolve) => setTimeout(resolve, 2000 - (Date.now() % 2000) + 10));
+    await rateWindowStart(2);
     await client.listOrgConnections({ limit: 10, offset: 0 });
     const page = await client.listOrgConnections({ limit: 10, offset: 1 });
     expect(page.data).toHaveLength(10);
